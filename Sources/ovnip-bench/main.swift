@@ -1,0 +1,1 @@
+print("ovnip-bench: no benchmarks yet")
