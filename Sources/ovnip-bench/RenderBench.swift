@@ -1,0 +1,1 @@
+enum RenderBench { static func run() async { print("RenderBench: not written yet") } }
