@@ -58,13 +58,16 @@ public struct CleanupEngine: Sendable {
   ///
   /// - Parameters:
   ///   - orphans: the items, as confirmed (uid and resourceVersion are the preconditions).
+  ///   - alreadySkipped: items the caller already decided to skip (e.g. report orphans that
+  ///     are no longer orphans); they are journaled and counted in the summary as given.
   ///   - context: the snapshot's identity and age, and `--readonly`.
   ///   - dryRun: do (a) and (b) only; nothing is journaled or deleted.
   ///   - progress: called after each item with (items done, items in the batch, result).
   ///   - shouldStop: read between items; true ends the batch after the current item.
   /// - Returns: the summary; `refusal` is set when nothing was attempted.
   public func run(
-    _ orphans: [Orphan], context: CleanupContext, dryRun: Bool = false,
+    _ orphans: [Orphan], alreadySkipped: [ItemResult] = [], context: CleanupContext,
+    dryRun: Bool = false,
     progress: @Sendable (Int, Int, ItemResult) -> Void = { _, _, _ in },
     shouldStop: @Sendable () -> Bool = { false }
   ) async -> CleanupSummary {
@@ -98,6 +101,10 @@ public struct CleanupEngine: Sendable {
 
     var summary = CleanupSummary(
       journalPath: journal?.path, actionID: actionID, dryRun: dryRun)
+    for result in alreadySkipped {
+      try? journal?.append(outcomeRecord(result, actionID, context))
+      summary.results.append(result)
+    }
     var stopReason: String?
     for (index, orphan) in batch.enumerated() {
       if stopReason == nil, shouldStop() { stopReason = "stopped by the user" }
@@ -105,7 +112,7 @@ public struct CleanupEngine: Sendable {
       if let stopReason {
         result = ItemResult(orphan, .skipped, "not attempted: \(stopReason)")
         do {
-          try journal?.append(outcomeRecord(orphan, result, actionID, context))
+          try journal?.append(outcomeRecord(result, actionID, context, orphan))
         } catch {}  // best effort: nothing was sent for this item
       } else {
         let step = await process(orphan, context: context, actionID: actionID, journal: journal, dryRun: dryRun)
@@ -118,7 +125,7 @@ public struct CleanupEngine: Sendable {
     for orphan in overflow {
       let result = ItemResult(
         orphan, .skipped, "not attempted: over the batch limit of \(batchLimit); run again")
-      try? journal?.append(outcomeRecord(orphan, result, actionID, context))
+      try? journal?.append(outcomeRecord(result, actionID, context, orphan))
       summary.results.append(result)
     }
     summary.stoppedEarly = stopReason
@@ -140,7 +147,7 @@ public struct CleanupEngine: Sendable {
       let result = ItemResult(orphan, outcome, detail)
       var abortReason = abort
       do {
-        try journal?.append(outcomeRecord(orphan, result, actionID, context))
+        try journal?.append(outcomeRecord(result, actionID, context, orphan))
       } catch {
         abortReason = abortReason ?? "journal write failed: \(error.description)"
       }
@@ -237,11 +244,13 @@ public struct CleanupEngine: Sendable {
   }
 
   private func outcomeRecord(
-    _ orphan: Orphan, _ result: ItemResult, _ actionID: String, _ context: CleanupContext
+    _ result: ItemResult, _ actionID: String, _ context: CleanupContext, _ orphan: Orphan? = nil
   ) -> JournalRecord {
     var r = record(.outcome, actionID, context, orphan)
-    r.uid = orphan.uid
-    r.resourceVersion = orphan.resourceVersion
+    r.name = result.name
+    if r.subnet == nil, !result.subnet.isEmpty { r.subnet = result.subnet }
+    r.uid = orphan?.uid
+    r.resourceVersion = orphan?.resourceVersion
     r.outcome = result.outcome.rawValue
     r.detail = result.detail
     return r
