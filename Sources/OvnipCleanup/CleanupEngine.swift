@@ -39,19 +39,15 @@ public struct CleanupEngine: Sendable {
 
   /// The DeleteOptions body: identity preconditions only (no propagation, no grace override).
   public static func deleteBody(uid: String, resourceVersion: String) -> [UInt8] {
-    struct Preconditions: Encodable {
-      var uid: String
-      var resourceVersion: String
+    // Built by hand so the field order is fixed (JSONEncoder does not keep it).
+    func quoted(_ text: String) -> String {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.withoutEscapingSlashes]
+      return (try? encoder.encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
-    struct Options: Encodable {
-      var kind = "DeleteOptions"
-      var apiVersion = "v1"
-      var preconditions: Preconditions
-    }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
-    let body = Options(preconditions: .init(uid: uid, resourceVersion: resourceVersion))
-    return Array((try? encoder.encode(body)) ?? Data())
+    return Array(
+      "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"preconditions\":{\"uid\":\(quoted(uid)),\"resourceVersion\":\(quoted(resourceVersion))}}"
+        .utf8)
   }
 
   /// Runs one cleanup action over `orphans` (confirmed ones; the caller filters).
