@@ -30,7 +30,8 @@ public struct HeadlessCleanup: Sendable {
   /// observation that has not lasted the grace period.
   public var grace: TimeInterval
   public var readOnly: Bool
-  /// Seconds the fresh snapshot may age before the deletes start (staleness limit / 3).
+  /// `--refresh`: the fresh snapshot may be 3× this old when the deletes start; after a
+  /// slow answer to the question a new one is taken.
   public var refreshInterval: TimeInterval
 
   public init(
@@ -106,12 +107,28 @@ public struct HeadlessCleanup: Sendable {
         return 1
       }
     }
-    for result in skipped { output(result.line) }
+    var deleteNow = toDelete
+    var skippedNow = skipped
+    var view = fresh
+    if !dryRun, engine.now().timeIntervalSince(fresh.at) > 3 * refreshInterval {
+      // The question took a while: look again, and keep only what was confirmed.
+      do {
+        view = try await freshReport()
+      } catch let failure {
+        error("ovnip-top cleanup: could not take a fresh snapshot: \(Sanitize.line("\(failure)"))")
+        return 2
+      }
+      let confirmed = Set(toDelete.map(\.name))
+      let again = report.select(fresh: view.report)
+      deleteNow = again.toDelete.filter { confirmed.contains($0.name) }
+      skippedNow = again.skipped
+    }
+    for result in skippedNow { output(result.line) }
     let context = CleanupContext(
-      identity: fresh.identity, snapshotAt: fresh.at, refreshInterval: refreshInterval,
+      identity: view.identity, snapshotAt: view.at, refreshInterval: refreshInterval,
       readOnly: readOnly, mode: "headless")
     let summary = await engine.run(
-      toDelete, alreadySkipped: skipped, context: context, dryRun: dryRun,
+      deleteNow, alreadySkipped: skippedNow, context: context, dryRun: dryRun,
       progress: { _, _, result in output(result.line) })
     if let refusal = summary.refusal {
       error("ovnip-top cleanup: \(refusal.message)")
