@@ -243,7 +243,9 @@ struct APIRouter {
   }
 
   func accessReview(_ body: [UInt8]) -> Reply {
-    guard var review = try? JSONValue.parse(body), review.objectValue != nil else {
+    guard var review = ProtobufAccessReview.decode(body) ?? (try? JSONValue.parse(body)),
+      review.objectValue != nil
+    else {
       return status(StatusBody.badRequest("the body of the request was in an unknown format"))
     }
     let attrs = review.value(at: ["spec", "resourceAttributes"])
