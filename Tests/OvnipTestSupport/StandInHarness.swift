@@ -125,3 +125,28 @@ public final class StandInHarness: @unchecked Sendable {
     (try? ProcessRunner.resolve("kubectl", environment: ProcessInfo.processInfo.environment)) != nil
   }
 }
+
+extension StandInHarness {
+  /// Writes one `<plural>.json` per resource into `directory` through the real kubectl
+  /// (`kubectl get --raw <listPath>`), i.e. the `--from DIR` format. A resource the server
+  /// does not serve gets its NotFound `Status` body, as a collector records it.
+  /// Returns the kubectl results per resource.
+  @discardableResult
+  public func collect(to directory: URL) async throws -> [ResourceKind: ProcessResult] {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    var out: [ResourceKind: ProcessResult] = [:]
+    for kind in ResourceKind.allCases {
+      let r = try await kubectl(["get", "--raw", kind.listPath])
+      out[kind] = r
+      let file = directory.appendingPathComponent(kind.fileName)
+      if r.status == 0 {
+        try r.stdout.write(to: file)
+      } else if r.stderrText.contains("(NotFound)") {
+        let status =
+          #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","details":{},"code":404}"#
+        try Data(status.utf8).write(to: file)
+      }
+    }
+    return out
+  }
+}
