@@ -17,6 +17,11 @@ extension Poller {
   /// Follows one kind after the first list, until `stop()`.
   func supervise(_ kind: ResourceKind) async {
     while !stopped, !Task.isCancelled {
+      if listing.contains(kind) {
+        // `refreshNow()` is listing it; wait for that list instead of starting another.
+        do { try await sleep(.milliseconds(100)) } catch { return }
+        continue
+      }
       // A kind without current data (failed first list, 410, forbidden) is listed first.
       if stores[kind].availability != .present || expired.contains(kind) {
         let failures = listFailures[kind] ?? 0
@@ -30,9 +35,10 @@ extension Poller {
       if options.useWatches, !inFallback(kind) {
         await followWithWatch(kind)
       } else {
-        modes[kind] = .polling
-        do { try await sleep(options.refresh) } catch { return }
         let hadFailures = (listFailures[kind] ?? 0) > 0
+        if !hadFailures { modes[kind] = .polling }
+        let wait = hadFailures ? options.backoff(afterFailures: listFailures[kind]!) : options.refresh
+        do { try await sleep(wait) } catch { return }
         if await relistReporting(kind), hadFailures {
           // The list works again after an outage: give the watch another chance at once.
           fallbackUntil[kind] = nil
