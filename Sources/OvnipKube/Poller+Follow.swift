@@ -94,7 +94,7 @@ extension Poller {
 
   /// One `kubectl get --raw '<list>?watch=1&resourceVersion=RV&allowWatchBookmarks=true'`.
   func runWatch(_ kind: ResourceKind) async -> WatchEnd {
-    let gen = generation[kind] ?? 0
+    let gen = generation[kind, default: 0]
     let rv = stores[kind].resourceVersion
     var path = "\(kind.listPath)?watch=1&allowWatchBookmarks=true"
     if !rv.isEmpty { path += "&resourceVersion=\(Collector.queryEscape(rv))" }
@@ -120,7 +120,7 @@ extension Poller {
       task.cancel()
     }
     if currentWatch[kind] == task { currentWatch[kind] = nil }
-    if stopped || generation[kind] != gen { return .cancelled }
+    if stopped || generation[kind, default: 0] != gen { return .cancelled }
     if expired.contains(kind) { return .expired }
     switch result {
     case .success: return .closed(lines: watchLines[kind] ?? 0, lasted: ContinuousClock.now - started)
@@ -130,7 +130,7 @@ extension Poller {
 
   /// Applies one watch line from the watch of generation `gen`.
   func receive(_ kind: ResourceKind, generation gen: Int, line: [UInt8]) {
-    guard !stopped, generation[kind] == gen, !expired.contains(kind) else { return }
+    guard !stopped, generation[kind, default: 0] == gen, !expired.contains(kind) else { return }
     watchLines[kind, default: 0] += 1
     switch stores[kind].apply(line: line, decoder: decoder) {
     case .changed:
