@@ -5,12 +5,21 @@ import OvnipModel
 public protocol KubeObjectModel: Decodable, Sendable {
   /// The object's metadata (name, namespace, uid, resourceVersion...).
   var metadata: ObjectMeta { get }
+  /// Fills fields the object does not carry itself (e.g. a NAT rule's kind, from its resource).
+  mutating func normalize(for kind: ResourceKind)
+}
+
+extension KubeObjectModel {
+  public mutating func normalize(for kind: ResourceKind) {}
 }
 
 extension Subnet: KubeObjectModel {}
 extension IPCR: KubeObjectModel {}
 extension IptablesEIP: KubeObjectModel {}
-extension IptablesNatRule: KubeObjectModel {}
+extension IptablesNatRule: KubeObjectModel {
+  /// List items and watch objects may omit `kind`; the resource says which rule it is.
+  public mutating func normalize(for kind: ResourceKind) { self.kind = kind.kind }
+}
 extension OvnEip: KubeObjectModel {}
 extension Vip: KubeObjectModel {}
 extension VpcNatGateway: KubeObjectModel {}
@@ -76,7 +85,10 @@ struct KindStore<T: KubeObjectModel>: Sendable {
       pendingIssues = [:]
     }
     pending!.reserveCapacity(pending!.count + page.items.count)
-    for item in page.items { pending![item.metadata.key] = item }
+    for var item in page.items {
+      item.normalize(for: kind)
+      pending![item.metadata.key] = item
+    }
     for issue in page.issues { pendingIssues[issue.object] = issue }
     return (page.continueToken, page.resourceVersion)
   }
@@ -119,7 +131,8 @@ struct KindStore<T: KubeObjectModel>: Sendable {
       return recordMalformed(data, error: error, decoder: decoder)
     }
     switch event.payload {
-    case .added(let object), .modified(let object):
+    case .added(var object), .modified(var object):
+      object.normalize(for: kind)
       objects[object.metadata.key] = object
       issues[object.metadata.key] = nil
       advance(to: object.metadata.resourceVersion)

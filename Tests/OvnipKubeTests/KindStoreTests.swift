@@ -105,3 +105,18 @@ import Testing
     #expect(snapshot.pods.value?.first?.metadata.key == "default/p1")
   }
 }
+
+@Suite struct NatRuleKindTests {
+  @Test func ruleKindComesFromTheResource() throws {
+    var store = KindStore<IptablesNatRule>(kind: .iptablesSnatRules, keyPath: \.snatRules)
+    let rule = #"{"metadata":{"name":"snat1"},"spec":{"eip":"eip1"},"status":{"natGwDp":"gw1"}}"#
+    _ = try store.ingestPage(Data(Fixtures.list("IptablesSnatRule", items: [rule])))
+    store.commitList(resourceVersion: "1")
+    let added = #"{"metadata":{"name":"snat2"},"spec":{"eip":"eip2"}}"#
+    #expect(store.apply(line: Fixtures.event("ADDED", added), decoder: WatchEvent<IptablesNatRule>.decoder()) == .changed)
+    var snapshot = ClusterSnapshot()
+    store.install(into: &snapshot)
+    #expect(snapshot.snatRules.value?.map(\.kind) == ["IptablesSnatRule", "IptablesSnatRule"])
+    #expect(snapshot.snatRules.value?.map(\.eip) == ["eip1", "eip2"])
+  }
+}
