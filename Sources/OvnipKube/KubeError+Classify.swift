@@ -42,11 +42,10 @@ extension KubeError {
     if lower.contains("the server doesn't have a resource type") {
       return KubeError(.notServed, shown)
     }
-    if lower.hasPrefix("error: context \"") && lower.hasSuffix("\" does not exist")
-      || lower.hasPrefix("error: cannot locate context")
-      || lower.hasPrefix("error: no context exists with the name")
-    {
-      return KubeError(.unknownContext, "unknown kubeconfig context: \(shown)")
+    if let name = unknownContextName(in: line) {
+      return KubeError(
+        .unknownContext,
+        "unknown kubeconfig context \"\(Sanitize.line(name))\" (see `kubectl config get-contexts`)")
     }
     if lower.contains("was refused - did you specify the right host or port")
       || lower.hasPrefix("unable to connect to the server")
@@ -68,6 +67,21 @@ extension KubeError {
       return KubeError(.other, "\(call.isEmpty ? "kubectl" : call) failed with exit status \(status) and no message")
     }
     return KubeError(.other, shown)
+  }
+
+  /// The context name in `error: context "X" does not exist` / `error: cannot locate context X`
+  /// / `error: no context exists with the name: "X"`.
+  static func unknownContextName(in line: String) -> String? {
+    let patterns: [(prefix: String, suffix: String)] = [
+      ("error: context \"", "\" does not exist"),
+      ("error: cannot locate context ", ""),
+      ("error: no context exists with the name: \"", "\""),
+    ]
+    for (prefix, suffix) in patterns where line.hasPrefix(prefix) && line.hasSuffix(suffix) {
+      let name = line.dropFirst(prefix.count).dropLast(suffix.count)
+      if !name.isEmpty { return String(name) }
+    }
+    return nil
   }
 
   /// The `<Reason>` of `Error from server (<Reason>): ...`, if the line has that shape.
