@@ -1,7 +1,7 @@
 import Foundation
 import OvnipModel
 
-/// Lists resources through kubectl: `get --raw '<listPath>?limit=N'`, following `continue`
+/// Lists resources through kubectl: `get --raw '<collectPath>?limit=N'`, following `continue`
 /// tokens, each page decoded on its own; kinds in `ResourceKind.collectionOrder` (address
 /// holders before their owners, so an owner created after our view of a holder is never
 /// judged missing).
@@ -19,7 +19,7 @@ public struct Collector: Sendable {
 
   /// `<listPath>?limit=N[&continue=TOKEN]`, the token percent-encoded.
   public func pagePath(_ kind: ResourceKind, continueToken: String) -> String {
-    var path = "\(kind.listPath)?limit=\(pageLimit)"
+    var path = "\(kind.collectPath)?limit=\(pageLimit)"
     if !continueToken.isEmpty {
       path += "&continue=\(Self.queryEscape(continueToken))"
     }

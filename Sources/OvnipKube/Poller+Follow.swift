@@ -96,7 +96,7 @@ extension Poller {
   func runWatch(_ kind: ResourceKind) async -> WatchEnd {
     let gen = generation[kind, default: 0]
     let rv = stores[kind].resourceVersion
-    var path = "\(kind.listPath)?watch=1&allowWatchBookmarks=true"
+    var path = "\(kind.collectPath)?watch=1&allowWatchBookmarks=true"
     if !rv.isEmpty { path += "&resourceVersion=\(Collector.queryEscape(rv))" }
     modes[kind] = .watching
     watchLines[kind] = 0

@@ -25,11 +25,14 @@ import Testing
     fake.serveEmptyLists()
     _ = try await Collector(client: fake.client).snapshot(discovery: .allServed)
     let order = fake.calls.map { $0.replacingOccurrences(of: "GET ", with: "").components(separatedBy: "?")[0] }
-    #expect(order == ResourceKind.collectionOrder.map(\.listPath))
-    let index = { (kind: ResourceKind) in order.firstIndex(of: kind.listPath)! }
+    #expect(order == ResourceKind.collectionOrder.map(\.collectPath))
+    let index = { (kind: ResourceKind) in order.firstIndex(of: kind.collectPath)! }
     #expect(index(.ips) < index(.pods))
     #expect(index(.iptablesEIPs) < index(.vpcNatGateways))
     #expect(index(.ips) < index(.subnets))
+    // ConfigMaps only from kube-system (the rules read ovn-vpc-nat-config there).
+    #expect(order.contains("/api/v1/namespaces/kube-system/configmaps"))
+    #expect(!order.contains("/api/v1/configmaps"))
   }
 
   @Test func forbiddenPodsBecomeUnknownAndCollectionGoesOn() async throws {

@@ -40,7 +40,7 @@ final class FakeKube: Sendable {
   func serveEmptyLists(limit: Int = 5000, except: Set<ResourceKind> = []) {
     for kind in ResourceKind.allCases where !except.contains(kind) {
       answer(
-        "\(kind.listPath)?limit=\(limit)",
+        "\(kind.collectPath)?limit=\(limit)",
         .success(Fixtures.list(kind.kind, apiVersion: kind.groupVersion, items: [], rv: "1")))
     }
   }
