@@ -64,7 +64,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 func pageSize(_ state: AppState) -> Int { max(1, state.height / 2 - 4) }
 
 extension AppState {
-  mutating func say(_ text: String, error: Bool = false) {
+  /// Shows a footer message for a few seconds.
+  public mutating func say(_ text: String, error: Bool = false) {
     message = TransientMessage(text: text, isError: error, until: now + messageLifetime)
   }
 }
