@@ -37,6 +37,7 @@ public func render(_ state: AppState, width: Int, height: Int, glyphs: Glyphs = 
   case .cleanup(let run): r.cleanup(&screen, run, in: body)
   case .inspect, nil: break
   }
+  if glyphs == .ascii { screen.makeASCII() }
   return screen
 }
 
@@ -54,13 +55,15 @@ struct Renderer {
     if let report {
       let statuses = report.orphans.map { state.status(of: $0).stage }
       let confirmed = statuses.filter { $0 == .confirmed }.count
-      let totals =
-        compact
-        ? "\(report.subnets.count) subnets · \(report.orphans.count) orphans"
-        : "subnets \(report.subnets.count) · IP CRs \(report.ownedCount + report.orphans.count + report.exempt.count)"
-          + " · held twice \(report.overlaps.count)"
-          + " · orphans \(report.orphans.count - confirmed) cand/\(confirmed) conf"
-      parts.append(totals)
+      let ipCRs = report.ownedCount + report.orphans.count + report.exempt.count
+      let full =
+        "subnets \(report.subnets.count) · IP CRs \(ipCRs) · held twice \(report.overlaps.count)"
+        + " · orphans \(report.orphans.count - confirmed) cand/\(confirmed) conf"
+      let short =
+        "\(report.subnets.count) subnets · \(ipCRs) IPs · \(report.overlaps.count) dup"
+        + " · \(report.orphans.count - confirmed)+\(confirmed) orphans"
+      let used = DisplayWidth.of(parts.joined(separator: " │ ")) + 3 + (state.readOnly ? 12 : 1)
+      parts.append(!compact && used + DisplayWidth.of(full) <= screen.width ? full : short)
     }
     let line = parts.joined(separator: " │ ")
     let badge = state.readOnly ? " READ-ONLY " : ""
@@ -110,7 +113,7 @@ struct Renderer {
     if let draft = state.filterDraft {
       var x = screen.put("/", x: 0, y: y, role: .key)
       x += screen.put(draft, x: x, y: y, role: .filter, limit: screen.width - 30)
-      x += screen.put("█", x: x, y: y, role: .filter)
+      x += screen.put(glyphs.barFull, x: x, y: y, role: .filter)
       screen.put("  Enter apply · Esc cancel · !inverts", x: x, y: y, role: .dim)
       return
     }
@@ -119,7 +122,11 @@ struct Renderer {
       return
     }
     var x = 1
-    for binding in Keymap.bindings {
+    let order: [KeyCommand] = [
+      .help, .quit, .filter, .inspect, .nextPane, .cycleSort, .refresh, .nextTheme, .deleteSelected,
+      .cleanUpAll,
+    ]
+    for binding in order.compactMap(Keymap.binding(of:)) {
       guard let hint = binding.hint, let key = binding.keys.first else { continue }
       if isDisabled(binding.command) { continue }
       let needed = DisplayWidth.of(key.label) + 1 + DisplayWidth.of(hint) + 2

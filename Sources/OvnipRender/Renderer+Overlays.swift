@@ -56,7 +56,7 @@ extension Renderer {
       lines.append(("\(dialog.overLimit) more beyond the \(CleanupDialog.batchLimit)-per-batch limit are left for the next round", .dim))
     }
     lines.append(("Each is re-checked live, journalled, then deleted with uid+resourceVersion preconditions.", .dim))
-    let inner = modal(&screen, in: body, width: 90, height: lines.count + 4, title: dialog.isBatch ? "Clean up" : "Delete")
+    let inner = modal(&screen, in: body, width: 100, height: lines.count + 4, title: dialog.isBatch ? "Clean up" : "Delete")
     for (i, line) in lines.enumerated() where i < inner.height - 2 {
       screen.put(" " + line.0, x: inner.x, y: inner.y + i, role: line.1, limit: inner.width)
     }

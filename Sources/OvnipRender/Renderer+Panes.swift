@@ -75,7 +75,9 @@ extension Renderer {
     let inner = Widgets.box(&screen, rect, title: title, focused: state.focus == .orphans, glyphs: glyphs)
     guard inner.height > 1, let report else { return }
     let nameWidth = max(12, min(28, inner.width / 3))
-    let header = Format.fit("IP CR", nameWidth) + " " + Format.fit("SUBNET", 12) + " " + Format.fit("ADDRESS", 15) + " "
+    let showAddress = inner.width >= 72
+    let header = Format.fit("IP CR", nameWidth) + " " + Format.fit("SUBNET", 12) + " "
+      + (showAddress ? Format.fit("ADDRESS", 15) + " " : "")
       + Format.fit("STAGE", 10) + Format.fit("AGE", 5) + "REASON / EVIDENCE"
     screen.put(" " + header, x: inner.x, y: inner.y, role: .dim, limit: inner.width)
     if count == 0 {
@@ -94,7 +96,9 @@ extension Renderer {
       let end = inner.x + inner.width
       x += screen.put(Format.fit(orphan.name, nameWidth, ellipsis: glyphs.ellipsis) + " ", x: x, y: y, limit: end - x)
       x += screen.put(Format.fit(orphan.subnet, 12, ellipsis: glyphs.ellipsis) + " ", x: x, y: y, role: .dim, limit: end - x)
-      x += screen.put(Format.fit(orphan.addresses.first ?? "-", 15, ellipsis: glyphs.ellipsis) + " ", x: x, y: y, limit: end - x)
+      if showAddress {
+        x += screen.put(Format.fit(orphan.addresses.first ?? "-", 15, ellipsis: glyphs.ellipsis) + " ", x: x, y: y, limit: end - x)
+      }
       x += screen.put(Format.fit(status.stage.rawValue, 10), x: x, y: y, role: status.stage == .confirmed ? .confirmed : .candidate, limit: end - x)
       x += screen.put(Format.fit(Format.age(state.now.timeIntervalSince(status.firstSeen)), 5), x: x, y: y, role: .dim, limit: end - x)
       screen.put(orphan.reason.rawValue + ": " + orphan.evidence, x: x, y: y, limit: end - x)

@@ -16,7 +16,7 @@ extension Renderer {
     let bottom = Rect(x: body.x, y: body.y + topHeight, width: body.width, height: body.height - topHeight)
     subnetsPane(&screen, in: top)
     if body.width >= 120 {
-      let left = bottom.width * 11 / 20
+      let left = bottom.width / 2
       detailPane(&screen, in: Rect(x: bottom.x, y: bottom.y, width: left, height: bottom.height))
       orphansPane(
         &screen, in: Rect(x: bottom.x + left, y: bottom.y, width: bottom.width - left, height: bottom.height))

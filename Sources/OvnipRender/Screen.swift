@@ -60,6 +60,19 @@ public struct Screen: Sendable, Hashable {
     for column in max(0, x)..<min(width, x + w) { self[column, y].role = role }
   }
 
+  /// Replaces every non-ASCII cell for terminals without a UTF-8 locale: known drawing
+  /// characters get an ASCII look-alike, anything else (and both halves of wide ones) `?`.
+  public mutating func makeASCII() {
+    let lookalike: [String: String] = [
+      "│": "|", "─": "-", "┌": "+", "┐": "+", "└": "+", "┘": "+", "·": "-", "…": "~", "█": "#",
+      "░": ".", "┃": "|", "●": "*", "→": ">", "←": "<", "↑": "^", "↓": "v", "×": "x", "–": "-",
+      "▲": "^", "▼": "v",
+    ]
+    for i in cells.indices where !cells[i].text.unicodeScalars.allSatisfy(\.isASCII) || cells[i].text.isEmpty {
+      cells[i].text = lookalike[cells[i].text] ?? "?"
+    }
+  }
+
   /// The text of one row (right halves of wide characters omitted).
   public func row(_ y: Int) -> String {
     (0..<width).map { self[$0, y].text }.joined()
