@@ -90,12 +90,14 @@ public struct AnnotationFilter: Sendable {
   public init(keep: @escaping @Sendable (String) -> Bool) { self.keep = keep }
 
   /// The keys the orphan rules read on pods: Multus attachments, the default-network override,
-  /// and Kube-OVN's per-provider `ip_address` / `allocated` / `logical_switch` keys.
+  /// and Kube-OVN's per-provider `ip_address` / `allocated` / `logical_switch` /
+  /// `virtualmachine` keys.
   public static let podRules = AnnotationFilter { key in
     key == "k8s.v1.cni.cncf.io/networks" || key == "v1.multus-cni.io/default-network"
       || key.hasSuffix(".kubernetes.io/ip_address") || key.hasSuffix(".kubernetes.io/allocated")
       || key.hasSuffix(".kubernetes.io/logical_switch")
       || key == "ovn.kubernetes.io/vpc_nat_gw"
+      || key.hasSuffix(".kubernetes.io/virtualmachine")
   }
 
   func decode<K: CodingKey>(from c: KeyedDecodingContainer<K>, forKey key: K) throws -> [String:

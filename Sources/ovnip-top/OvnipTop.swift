@@ -51,6 +51,23 @@ struct OvnipTop: AsyncParsableCommand {
   var journal: String?
 
   func run() async throws {
+    do {
+      try await dispatch()
+    } catch let error as ExitCode {
+      throw error
+    } catch let error as ValidationError {
+      throw error
+    } catch let error as CleanExit {
+      throw error
+    } catch {
+      // Every other failure: one line on stderr, exit status 2 ("could not run").
+      let text = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+      FileHandle.standardError.write(Data("ovnip-top: \(text)\n".utf8))
+      throw ExitCode(2)
+    }
+  }
+
+  private func dispatch() async throws {
     if demo {
       try await DemoMode.run(self)
     } else if once, let from {
