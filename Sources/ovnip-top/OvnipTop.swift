@@ -18,6 +18,8 @@ struct KubeOptions: ParsableArguments {
   var cacheDir: String?
   @Option(help: "Seconds between refreshes (floor 0.5).")
   var refresh: Double = 2
+  @Option(help: "Objects per list page (kubectl get --raw '...?limit=N').")
+  var pageSize: Int = 5000
 }
 
 @main
