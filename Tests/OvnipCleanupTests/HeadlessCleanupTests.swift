@@ -40,8 +40,8 @@ import Testing
   }
 
   func run(_ h: HeadlessCleanup, _ report: Data, dryRun: Bool = false, yes: Bool = true, answer: Bool = false) async -> Run {
-    let out = Collector<String>()
-    let err = Collector<String>()
+    let out = Recorder<String>()
+    let err = Recorder<String>()
     let status = await h.run(
       report: report, dryRun: dryRun, assumeYes: yes, confirm: { _ in answer },
       output: { out.append($0) }, error: { err.append($0) })
