@@ -75,7 +75,11 @@ public struct HeadlessCleanup: Sendable {
       error("ovnip-top cleanup: \(refusal.message)")
       return 2
     }
-    if let made = report.generatedAt {
+    if grace > 0 {
+      guard let made = report.generatedAt else {
+        error("ovnip-top cleanup: the report has no valid generatedAt, so its age is unknown (pass --grace 0 to skip the age check)")
+        return 2
+      }
       let age = engine.now().timeIntervalSince(made)
       if age < grace {
         error(
