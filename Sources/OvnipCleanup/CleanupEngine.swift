@@ -209,7 +209,7 @@ public struct CleanupEngine: Sendable {
 
   /// Maps a kubectl failure to an outcome; unreachable/timeout end the batch.
   static func classify(_ error: KubeError, during step: String) -> (DeleteOutcome, String, String?) {
-    let message = Sanitize.line(error.message)
+    let message = CleanupText.line(error.message)
     switch error.kind {
     case .notFound: return (.alreadyGone, "\(step): not found (404)", nil)
     case .conflict: return (.changed, "\(step): precondition failed (409): \(message)", nil)

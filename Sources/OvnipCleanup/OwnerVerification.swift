@@ -23,14 +23,14 @@ enum OwnerVerification {
         // not installed) has no objects at all. Anything else is unknown.
         fetch =
           error.kind == .notFound || error.kind == .notServed
-          ? .notFound : .failed(Sanitize.line(error.message))
+          ? .notFound : .failed(CleanupText.line(error.message))
       } catch {
-        fetch = .failed(Sanitize.line("\(error)"))
+        fetch = .failed(CleanupText.line("\(error)"))
       }
       switch check.evaluate(fetch) {
       case .stillOrphan: continue
-      case .ownerPresent(let evidence): return (.ownerPresent, Sanitize.line(evidence))
-      case .ownerUnknown(let evidence): return (.ownerUnknown, Sanitize.line(evidence))
+      case .ownerPresent(let evidence): return (.ownerPresent, CleanupText.line(evidence))
+      case .ownerUnknown(let evidence): return (.ownerUnknown, CleanupText.line(evidence))
       }
     }
     return nil
