@@ -151,6 +151,9 @@ public struct CleanupEngine: Sendable {
     }
 
     // (a) the IP CR, fresh.
+    guard CleanupText.isPathSegment(orphan.name) else {
+      return finish(.failed, "not a valid object name; nothing was sent")
+    }
     let path = Self.ipPath(orphan.name)
     let fetched: FetchedObject
     do {

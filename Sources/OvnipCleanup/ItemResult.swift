@@ -39,6 +39,15 @@ public struct ItemResult: Sendable, Hashable {
 
 /// Strings from the cluster may carry control characters; these helpers make them printable.
 public enum CleanupText {
+  /// True when `name` can be put in an API path as one segment: a Kubernetes object name
+  /// (no `/`, `?`, `#`, `%`, whitespace or control characters, not `.` or `..`).
+  public static func isPathSegment(_ name: String) -> Bool {
+    !name.isEmpty && name != "." && name != ".." && name.utf8.count <= 253
+      && name.unicodeScalars.allSatisfy { s in
+        s.value > 0x20 && s.value < 0x7f && !"/?#%\\".unicodeScalars.contains(s)
+      }
+  }
+
   /// Replaces control characters (C0, DEL, C1) with `?` and trims to `limit` characters.
   public static func line(_ text: String, limit: Int = 512) -> String {
     var out = ""

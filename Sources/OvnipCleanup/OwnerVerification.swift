@@ -15,6 +15,11 @@ enum OwnerVerification {
       return (.ownerUnknown, "no owner lookups to repeat; unknown means in use")
     }
     for check in checks {
+      guard CleanupText.isPathSegment(check.name),
+        check.namespace.isEmpty || CleanupText.isPathSegment(check.namespace)
+      else {
+        return (.ownerUnknown, "\(CleanupText.line(check.ownerDescription)) cannot be looked up: not a valid object name")
+      }
       let fetch: OwnerFetch
       do {
         fetch = .found(Data(try await client.get(check.path)))
