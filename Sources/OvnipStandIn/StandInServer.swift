@@ -161,7 +161,7 @@ public final class StandInServer: @unchecked Sendable {
 
   // MARK: Churn
 
-  /// Ticks of the churn timeline applied so far.
+  /// Ticks of the churn timeline applied so far (tick n−1 is fully applied when this reads n).
   public var churnTick: Int { lock.withLock { _churnTick } }
 
   /// Applies the scenario's churn timeline on a timer (tick 0 at once). No-op without a timeline.
@@ -172,11 +172,9 @@ public final class StandInServer: @unchecked Sendable {
     let task = Task { [weak self] in
       while !Task.isCancelled {
         guard let self else { return }
-        let tick = self.lock.withLock { () -> Int in
-          defer { self._churnTick += 1 }
-          return self._churnTick
-        }
+        let tick = self.lock.withLock { self._churnTick }
         self.apply(timeline.step(tick))
+        self.lock.withLock { self._churnTick = tick + 1 }
         try? await Task.sleep(for: .seconds(seconds))
       }
     }
