@@ -22,6 +22,7 @@ public enum JSONValue: Sendable, Hashable {
     }
     set {
       guard case .object(var o) = self else { return }
+      self = .null  // drop this reference so `o` is unique and mutates in place
       o[key] = newValue
       self = .object(o)
     }
@@ -66,10 +67,12 @@ public enum JSONValue: Sendable, Hashable {
       return
     }
     guard case .object(var o) = self else { return }
+    self = .null  // drop this reference so `o` is unique and mutates in place
     if path.count == 1 {
       o[first] = newValue
     } else {
       var child = o[first] ?? .object(JSONObject())
+      o[first] = .null  // likewise for the child
       if case .object = child {} else { child = .object(JSONObject()) }
       child.set(Array(path.dropFirst()), newValue)
       o[first] = child

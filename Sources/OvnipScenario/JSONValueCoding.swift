@@ -16,20 +16,20 @@ extension JSONValue {
   /// Appends the compact serialisation to `out`.
   public func write(into out: inout [UInt8]) {
     switch self {
-    case .null: out.append(contentsOf: Array("null".utf8))
-    case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
-    case .int(let i): out.append(contentsOf: Array(String(i).utf8))
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .int(let i): out.append(contentsOf: String(i).utf8)
     case .double(let d):
       if d.isFinite, d.rounded() == d, abs(d) < 1e21 {
         if abs(d) < 9e15 {
-          out.append(contentsOf: Array(String(Int(d)).utf8))
+          out.append(contentsOf: String(Int(d)).utf8)
         } else {
-          out.append(contentsOf: Array(Self.goInteger(d).utf8))
+          out.append(contentsOf: Self.goInteger(d).utf8)
         }
       } else if d.isFinite {
-        out.append(contentsOf: Array("\(d)".utf8))
+        out.append(contentsOf: "\(d)".utf8)
       } else {
-        out.append(contentsOf: Array("null".utf8))
+        out.append(contentsOf: "null".utf8)
       }
     case .string(let s): Self.writeString(s, into: &out)
     case .array(let a):

@@ -207,8 +207,17 @@ struct APIRouter {
       uid = options.value(at: ["preconditions", "uid"])?.stringValue
       rv = options.value(at: ["preconditions", "resourceVersion"])?.stringValue
     }
-    switch state.delete(kind, namespace: namespace, name: name, uid: uid, resourceVersion: rv) {
+    let delay = knobs.finalizerDelay
+    switch state.delete(
+      kind, namespace: namespace, name: name, uid: uid, resourceVersion: rv, markTerminating: delay != nil)
+    {
     case .ok(let o): return .body(status: 200, contentType: Self.json, bytes: o.bytes)
+    case .terminating(let o):
+      let state = self.state
+      DispatchQueue.global().asyncAfter(deadline: .now() + (delay ?? 0)) {
+        state.finalize(kind, namespace: namespace, name: name)
+      }
+      return .body(status: 200, contentType: Self.json, bytes: o.bytes)
     case .notFound: return status(StatusBody.notFound(kind, name))
     case .preconditionFailed(let why): return status(StatusBody.conflict(kind, name, why))
     case .alreadyExists: return status(StatusBody.alreadyExists(kind, name))
@@ -236,7 +245,7 @@ struct APIRouter {
     o.set(["metadata", "creationTimestamp"], nil)
     o.set(["metadata", "deletionTimestamp"], nil)
     switch state.create(kind, o) {
-    case .ok(let s): return .body(status: 201, contentType: Self.json, bytes: s.bytes)
+    case .ok(let s), .terminating(let s): return .body(status: 201, contentType: Self.json, bytes: s.bytes)
     case .alreadyExists: return status(StatusBody.alreadyExists(kind, o.name))
     default: return status(StatusBody.internalError("create failed"))
     }
