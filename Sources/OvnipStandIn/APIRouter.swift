@@ -33,6 +33,9 @@ struct APIRouter {
     let seg = path.split(separator: "/").map(String.init)
     let served = state.served
     let aggregated = accept.contains("as=APIGroupDiscoveryList") && accept.contains("v=v2")
+    if knobs.unauthorized {
+      return status(StatusBody.failure(code: 401, reason: "Unauthorized", message: "Unauthorized"))
+    }
     switch seg {
     case ["version"]:
       return ok([

@@ -228,7 +228,8 @@ final class ClusterState: @unchecked Sendable {
   private func emitLocked(_ kind: ResourceKind, type: String, _ o: StoredObject) {
     let line = Self.eventLine(type: type, object: o.bytes)
     history.append(
-      StoredEvent(resourceVersion: o.resourceVersion, kind: kind, namespace: o.namespace, name: o.name, line: line))
+      StoredEvent(
+        resourceVersion: o.resourceVersion, kind: kind, namespace: o.namespace, name: o.name, line: line, object: o))
     if history.count > historyLimit {
       let drop = history.count - historyLimit
       floorRV = history[drop - 1].resourceVersion
@@ -260,13 +261,7 @@ final class ClusterState: @unchecked Sendable {
       if let fromRV, fromRV > 0 {
         if fromRV < floorRV { return .expired(requested: fromRV, oldest: floorRV) }
         for e in history where e.kind == kind && e.resourceVersion > fromRV {
-          let o = StoredObject(
-            name: e.name, namespace: e.namespace, uid: "", resourceVersion: e.resourceVersion, bytes: [])
-          if selection.namespace.isEmpty || selection.namespace == o.namespace,
-            selection.name == nil || selection.name == o.name
-          {
-            deliver(e.line)
-          }
+          if selection.matches(e.object, labels: { Self.labels(of: e.object) }) { deliver(e.line) }
         }
       } else {
         var t = tables[kind] ?? KindTable()

@@ -16,6 +16,8 @@ public struct StandInKnobs: Sendable {
   /// Answer lists and gets of these resources with the first half of the body only
   /// (valid HTTP framing, invalid JSON).
   public var truncated: Set<String> = []
+  /// Answer every request (discovery included) with 401 Unauthorized, as for expired credentials.
+  public var unauthorized = false
   /// Answer every request for these resources with 500 InternalError.
   public var serverError: Set<String> = []
   /// Close each watch stream of these resources after this many events

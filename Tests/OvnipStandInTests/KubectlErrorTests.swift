@@ -107,4 +107,13 @@ import Testing
     #expect(up.status == 0)
     await h.stop()
   }
+
+  @Test func unauthorized() async throws {
+    let h = try await StandInHarness.start(scenario: "healthy")
+    h.server.setKnobs { $0.unauthorized = true }
+    let raw = try await h.kubectl(["get", "--raw", "/apis/kubeovn.io/v1/ips"])
+    #expect(raw.status == 1)
+    #expect(raw.stderrLines == ["error: You must be logged in to the server (Unauthorized)"])
+    await h.stop()
+  }
 }
