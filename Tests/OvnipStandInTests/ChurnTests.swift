@@ -44,7 +44,7 @@ import Testing
     let server = try await StandInServer.start(scenario: s)
     let rv0 = server.resourceVersion
     server.startChurn()
-    for _ in 0..<200 where server.churnTick < 5 { try await Task.sleep(for: .milliseconds(20)) }
+    for _ in 0..<750 where server.churnTick < 5 { try await Task.sleep(for: .milliseconds(20)) }
     server.stopChurn()
     #expect(server.churnTick >= 5)
     #expect(server.resourceVersion > rv0)

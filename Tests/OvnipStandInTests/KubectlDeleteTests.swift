@@ -96,7 +96,7 @@ import Testing
 
   @Test func finalizersKeepTheObjectTerminatingUntilTheControllerRuns() async throws {
     let h = try await StandInHarness.start(scenario: "leaks")
-    h.server.setKnobs { $0.finalizerDelay = 0.3 }
+    h.server.setKnobs { $0.finalizerDelay = 3 }
     let name = "old-sts-0.default"
     let obj = try #require(h.server.object(.ips, name: name))
     let uid = obj.value(at: ["metadata", "uid"])!.stringValue!
@@ -108,7 +108,7 @@ import Testing
     #expect(answered.value(at: ["metadata", "deletionTimestamp"]) != nil)
     let during = h.server.object(.ips, name: name)
     #expect(during?.value(at: ["metadata", "deletionTimestamp"]) != nil, "still there, terminating")
-    for _ in 0..<100 where h.server.object(.ips, name: name) != nil { try await Task.sleep(for: .milliseconds(20)) }
+    for _ in 0..<500 where h.server.object(.ips, name: name) != nil { try await Task.sleep(for: .milliseconds(20)) }
     #expect(h.server.object(.ips, name: name) == nil)
     await h.stop()
   }
