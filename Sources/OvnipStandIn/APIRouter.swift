@@ -170,7 +170,8 @@ struct APIRouter {
     var meta: JSONValue = ["resourceVersion": .string(String(rv))]
     if let last = page.last {
       meta["continue"] = .string(ContinueToken.encode(rv: rv, start: last))
-      meta["remainingItemCount"] = .int(page.remaining)
+      // Like the API server: no count when a selector filters the list.
+      if selection.name == nil && selection.labels.isEmpty { meta["remainingItemCount"] = .int(page.remaining) }
     }
     return listBody(kind, page.items, meta: meta)
   }
