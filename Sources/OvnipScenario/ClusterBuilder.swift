@@ -137,10 +137,7 @@ struct ClusterBuilder {
     objects[.subnets] = SubnetStatus.fill(
       subnets: objects[.subnets] ?? [], ips: objects[.ips] ?? [], eips: objects[.iptablesEIPs] ?? [],
       ovnEips: objects[.ovnEips] ?? [], vips: objects[.vips] ?? [])
-    for (k, v) in objects where !served.contains(k) {
-      _ = v
-      objects[k] = nil
-    }
+    objects = objects.filter { served.contains($0.key) }
     return Scenario(
       name: name, seed: seed, objects: objects, served: served, expected: expected, churn: churn)
   }

@@ -278,12 +278,13 @@ struct APIRouter {
     .body(status: s["code"]?.intValue ?? 500, contentType: Self.json, bytes: s.serialized())
   }
 
+  /// What the API server answers for a path no group/resource serves (a Status with empty details).
   func notFoundPath() -> Reply {
-    var s = StatusBody.failure(code: 404, reason: "NotFound", message: "the server could not find the requested resource")
-    s.set(["details"], [:])
-    s.set(["code"], nil)
-    s.set(["code"], 404)
-    return status(s)
+    status([
+      "kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Failure",
+      "message": "the server could not find the requested resource", "reason": "NotFound", "details": [:],
+      "code": 404,
+    ])
   }
 }
 
