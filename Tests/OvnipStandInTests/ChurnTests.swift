@@ -27,6 +27,7 @@ import Testing
         "+subnets/churn-net-0", "+vpc-nat-gateways/gw-churn-0", "+statefulsets/vpc-nat-gw-gw-churn-0",
         "+pods/vpc-nat-gw-gw-churn-0-0", "+ips/vpc-nat-gw-gw-churn-0-0.kube-system",
         "+ips/vpc-nat-gw-gw-churn-0-0.kube-system.ovn-vpc-external-network.kube-system",
+        "+subnets/ovn-vpc-external-network",
       ])
     #expect(timeline.step(1).isEmpty)
     #expect(Self.describe(timeline.step(2)) == ["-subnets/churn-net-0"], "the subnet goes first")
@@ -36,7 +37,26 @@ import Testing
       ])
     // Creating gateway 3 cleans up the leaked IP CRs of gateway 0.
     let t12 = Self.describe(timeline.step(12))
-    #expect(t12.suffix(2) == ChurnScenario.ipNames(gateway: 0).map { "-ips/\($0)" })
+    #expect(t12.dropLast().suffix(2) == ChurnScenario.ipNames(gateway: 0).map { "-ips/\($0)" })
+  }
+
+  @Test func externalSubnetIsRecountedAsGatewaysComeAndGo() throws {
+    let s = try ScenarioGenerator.make("churn")
+    let timeline = try #require(s.churn)
+    let base = s.items(.subnets).first { $0.name == "ovn-vpc-external-network" }!
+    let baseUsing = base.value(at: ["status", "v4usingIPs"])?.intValue ?? -1
+    func using(_ tick: Int) -> Int? {
+      for case .upsert(.subnets, let o) in timeline.step(tick) where o.name == "ovn-vpc-external-network" {
+        return o.value(at: ["status", "v4usingIPs"])?.intValue
+      }
+      return nil
+    }
+    #expect(using(0) == baseUsing + 1)
+    #expect(using(4) == baseUsing + 2)
+    #expect(using(8) == baseUsing + 3)
+    #expect(using(12) == baseUsing + 3, "gateway 0's leaked IP CRs were cleaned up as gateway 3 came")
+    #expect(using(1) == nil)
+    #expect(ChurnScenario.liveGateways(atTick: 13) == 1...3)
   }
 
   @Test func churnOnATimerLeaksLive() async throws {
