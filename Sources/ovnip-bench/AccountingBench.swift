@@ -18,10 +18,14 @@ enum AccountingBench {
     print("AccountingBench: \(ipCount) IP CRs, \(ipCount) pods, \(subnetCount) subnets; \(bytes / 1_000_000) MB of List JSON (generated in \(format(generated)))")
 
     var assembler = SnapshotAssembler()
+    var perKind: [(ResourceKind, (wall: Duration, cpu: Double))] = []
     let decode = timed {
       for kind in ResourceKind.collectionOrder {
         if let data = lists[kind] {
-          do { try assembler.addPage(kind, data) } catch { print("  decode failed: \(error)") }
+          let t = timed {
+            do { try assembler.addPage(kind, data) } catch { print("  decode failed: \(error)") }
+          }
+          perKind.append((kind, t))
         } else {
           assembler.markNotServed(kind)
         }
@@ -29,6 +33,9 @@ enum AccountingBench {
     }
     let snapshot = assembler.build()
     print("  decode (SnapshotAssembler, all lists):  \(format(decode))  (\(Int(Double(bytes) / 1e6 / decode.cpu)) MB per CPU second)")
+    for (kind, t) in perKind where kind == .ips || kind == .pods {
+      print("    \(kind.fileName) (\((lists[kind]?.count ?? 0) / 1_000_000) MB):".padding(toLength: 42, withPad: " ", startingAt: 0) + format(t))
+    }
 
     var report: Report?
     let accounting = timed {
