@@ -24,7 +24,8 @@ struct ControllerFormula {
     for ip in snapshot.ips.value ?? [] {
       for (key, value) in ip.metadata.labels where value.isEmpty {
         guard let excludes = nonGatewayExcludes[key] else { continue }
-        let excluded = ip.addressStrings.contains { text in
+        // Most subnets exclude only their gateway: nothing to subtract, no parsing.
+        let excluded = !excludes.values.contains { !$0.ranges.isEmpty } ? false : ip.addressStrings.contains { text in
           guard let address = IPAddress(text), let ranges = excludes[address.family] else { return false }
           return ranges.contains(address.value)
         }

@@ -9,19 +9,30 @@ enum Presence<Value> {
   case unknown(reason: String)
 }
 
+/// `namespace/name` without building a string (hashing two shared strings is cheaper).
+struct ObjectKey: Hashable {
+  var namespace: String
+  var name: String
+  init(_ namespace: String, _ name: String) {
+    self.namespace = namespace
+    self.name = name
+  }
+  init(_ meta: ObjectMeta) { self.init(meta.namespace, meta.name) }
+}
+
 /// A collected list indexed by key once, so each owner lookup is O(1).
-struct KeyedList<Value> {
-  private let map: [String: Value]
+struct KeyedList<Key: Hashable, Value> {
+  private let map: [Key: Value]
   private let state: State
   private enum State {
     case present, notServed
     case unknown(String)
   }
 
-  init(_ collected: Collected<[Value]>, key: (Value) -> String) {
+  init(_ collected: Collected<[Value]>, key: (Value) -> Key) {
     switch collected {
     case .present(let items):
-      var map: [String: Value] = [:]
+      var map: [Key: Value] = [:]
       map.reserveCapacity(items.count)
       for item in items { map[key(item)] = item }
       self.map = map
@@ -35,7 +46,7 @@ struct KeyedList<Value> {
     }
   }
 
-  func lookup(_ key: String) -> Presence<Value> {
+  func lookup(_ key: Key) -> Presence<Value> {
     switch state {
     case .unknown(let reason): return .unknown(reason: reason)
     case .notServed: return .missing(notServed: true)

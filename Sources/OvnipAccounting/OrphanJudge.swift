@@ -28,14 +28,14 @@ enum IPVerdict {
 /// `subnet-missing` is added whenever the subnet is gone, but never makes a CR with a live
 /// owner an orphan. Any list needed for the owner that could not be read → `owner-unknown`.
 struct OrphanJudge {
-  let subnets: KeyedList<Subnet>
-  let natGateways: KeyedList<VpcNatGateway>
-  let pods: KeyedList<Pod>
-  let statefulSets: KeyedList<StatefulSet>
-  let virtualMachines: KeyedList<VirtualMachine>
-  let nodes: KeyedList<Node>
+  let subnets: KeyedList<String, Subnet>
+  let natGateways: KeyedList<String, VpcNatGateway>
+  let pods: KeyedList<ObjectKey, Pod>
+  let statefulSets: KeyedList<ObjectKey, StatefulSet>
+  let virtualMachines: KeyedList<ObjectKey, VirtualMachine>
+  let nodes: KeyedList<String, Node>
   /// `ns/vm` of live (not terminating) launcher pods, from `<p>.kubernetes.io/virtualmachine`.
-  let vmPods: Set<String>
+  let vmPods: Set<ObjectKey>
   let natGwPrefix: String
 
   static let defaultNatGwPrefix = "vpc-nat-gw"
@@ -43,15 +43,15 @@ struct OrphanJudge {
   init(_ snapshot: ClusterSnapshot) {
     subnets = KeyedList(snapshot.subnets) { $0.metadata.name }
     natGateways = KeyedList(snapshot.natGateways) { $0.metadata.name }
-    pods = KeyedList(snapshot.pods) { $0.metadata.key }
-    statefulSets = KeyedList(snapshot.statefulSets) { $0.metadata.key }
-    virtualMachines = KeyedList(snapshot.virtualMachines) { $0.metadata.key }
+    pods = KeyedList(snapshot.pods) { ObjectKey($0.metadata) }
+    statefulSets = KeyedList(snapshot.statefulSets) { ObjectKey($0.metadata) }
+    virtualMachines = KeyedList(snapshot.virtualMachines) { ObjectKey($0.metadata) }
     nodes = KeyedList(snapshot.nodes) { $0.metadata.name }
-    var vmPods: Set<String> = []
+    var vmPods: Set<ObjectKey> = []
     for pod in snapshot.pods.value ?? [] where !pod.metadata.isTerminating {
       for (key, value) in pod.metadata.annotations
       where key.hasSuffix(".kubernetes.io/virtualmachine") && !value.isEmpty {
-        vmPods.insert("\(pod.metadata.namespace)/\(value)")
+        vmPods.insert(ObjectKey(pod.metadata.namespace, value))
       }
     }
     self.vmPods = vmPods
@@ -125,15 +125,16 @@ struct OrphanJudge {
     let ns = spec.namespace
     switch spec.podType {
     case "VirtualMachine":
-      let key = "\(ns)/\(spec.podName)"
-      if vmPods.contains(key) { return .owned }
-      switch virtualMachines.lookup(key) {
+      var key: String { "\(ns)/\(spec.podName)" }
+      let objectKey = ObjectKey(ns, spec.podName)
+      if vmPods.contains(objectKey) { return .owned }
+      switch virtualMachines.lookup(objectKey) {
       case .found:
         return .exempt(.vmPresent, evidence: "VirtualMachine \(key) exists (stopped or restarting): the controller keeps its IP")
       case .unknown(let reason):
         return .exempt(.ownerUnknown, evidence: "VirtualMachine list could not be read (\(reason))")
       case .missing(let notServed):
-        if case .unknown(let reason) = pods.lookup(key) {
+        if case .unknown(let reason) = pods.lookup(objectKey) {
           return .exempt(.ownerUnknown, evidence: "Pod list could not be read (\(reason))")
         }
         let suffix = notServed ? " (kubevirt.io VirtualMachines are not served)" : ""
@@ -156,8 +157,8 @@ struct OrphanJudge {
     if spec.podName.isEmpty || ns.isEmpty {
       return .exempt(.ownerUnknown, evidence: "spec.podName or spec.namespace is empty: no owner to look up")
     }
-    let podKey = "\(ns)/\(spec.podName)"
-    switch pods.lookup(podKey) {
+    var podKey: String { "\(ns)/\(spec.podName)" }  // only built for evidence
+    switch pods.lookup(ObjectKey(ns, spec.podName)) {
     case .unknown(let reason):
       return .exempt(.ownerUnknown, evidence: "Pod list could not be read (\(reason))")
     case .found(let pod):
@@ -198,8 +199,8 @@ struct OrphanJudge {
     guard let (stsName, ordinal) = ip.statefulSetOrdinal else {
       return .exempt(.ownerUnknown, evidence: "StatefulSet pod name \(spec.podName) has no ordinal")
     }
-    let stsKey = "\(ns)/\(stsName)"
-    switch statefulSets.lookup(stsKey) {
+    var stsKey: String { "\(ns)/\(stsName)" }
+    switch statefulSets.lookup(ObjectKey(ns, stsName)) {
     case .unknown(let reason):
       return .exempt(.ownerUnknown, evidence: "StatefulSet list could not be read (\(reason))")
     case .missing:
