@@ -59,6 +59,15 @@ public struct ObjectFactory: Sendable {
     return m
   }
 
+  /// Characters a label value may hold (`[A-Za-z0-9._-]`, at most 63).
+  public static func isLabelValue(_ v: String) -> Bool {
+    v.utf8.count <= 63
+      && v.utf8.allSatisfy {
+        (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)
+          || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F
+      }
+  }
+
   // MARK: Kube-OVN
 
   /// A Subnet; `status` is filled in later by `SubnetStatus`.
@@ -105,10 +114,11 @@ public struct ObjectFactory: Sendable {
     name: String, podName: String, namespace: String, subnet: String, address: String,
     node: String, podType: String = "", mac: String? = nil, reserved: Bool = false, age: Int = 3600
   ) -> JSONValue {
-    let labels = [
-      "ovn.kubernetes.io/subnet": subnet, subnet: "", "ovn.kubernetes.io/node-name": node,
-      "ovn.kubernetes.io/ip_reserved": reserved ? "true" : "false",
+    var labels = [
+      "ovn.kubernetes.io/subnet": subnet, subnet: "", "ovn.kubernetes.io/ip_reserved": reserved ? "true" : "false",
     ]
+    // The API server validates label values; a node name that is not one stays in spec only.
+    if Self.isLabelValue(node) { labels["ovn.kubernetes.io/node-name"] = node }
     let macAddress = mac ?? rng.mac()
     return [
       "apiVersion": "kubeovn.io/v1", "kind": "IP",
