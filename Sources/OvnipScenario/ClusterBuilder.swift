@@ -64,7 +64,7 @@ struct ClusterBuilder {
     add(
       .pods,
       f.pod(
-        name: name, namespace: ns, node: phase == "Pending" ? "" : node, subnet: subnet,
+        name: name, namespace: ns, node: node, subnet: subnet,
         address: address, mac: mac, phase: phase, ownerSts: sts, terminating: terminating,
         extraAnnotations: annotations, cidr: cidrText(subnet)))
     add(

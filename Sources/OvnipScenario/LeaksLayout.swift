@@ -92,7 +92,7 @@ enum LeaksLayout {
       b.bareIP(name, podName: name, ns: "default", subnet: "net1", node: "")
       b.expected.exempt[name] = "special-ip"
     }
-    // Pending pod with an address already allocated: owned.
+    // Pending pod (scheduled, containers still being created) with its address allocated: owned.
     b.podWithIP("batch-job-8xk2v", phase: "Pending")
     b.expected.owned.append("batch-job-8xk2v.default")
     // Terminating pod: still owned until the controller handles the delete.
