@@ -80,6 +80,12 @@ extension StandInIntegration {
       var ip = try #require(h.server.object(.ips, name: "queue-1.default"))
       ip.set(["metadata", "name"], "restored-ip.default")
       ip.set(["metadata", "uid"], "old-uid")
+      // A restore must strip the resourceVersion; the real API server refuses it.
+      let withRV = try await h.kubectl(
+        ["create", "--raw", "/apis/kubeovn.io/v1/ips", "-f", "-"], stdin: Data(ip.serialized()))
+      #expect(withRV.status == 1)
+      #expect(withRV.stderrLines == ["Error from server: resourceVersion should not be set on objects to be created"])
+      ip.set(["metadata", "resourceVersion"], nil)
       let body = Data(ip.serialized())
       let r = try await h.kubectl(["create", "--raw", "/apis/kubeovn.io/v1/ips", "-f", "-"], stdin: body)
       #expect(r.status == 0, "\(r.stderrText)")
