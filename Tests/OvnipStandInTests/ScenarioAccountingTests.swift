@@ -33,7 +33,7 @@ extension StandInIntegration {
       return f
     }
 
-    @Test(arguments: ["leaks", "healthy"])
+    @Test(arguments: ["leaks", "healthy", "dualstack"])
     func onceFromCollectedFilesMatchesPlantedFindings(name: String) async throws {
       guard StandInHarness.ovnipTopPath() != nil else {
         Issue.record("ovnip-top is not built")
