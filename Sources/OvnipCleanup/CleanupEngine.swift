@@ -151,6 +151,9 @@ public struct CleanupEngine: Sendable {
     }
 
     // (a) the IP CR, fresh.
+    guard CleanupText.isPathSegment(orphan.name) else {
+      return finish(.failed, "not a valid object name; nothing was sent")
+    }
     let path = Self.ipPath(orphan.name)
     let fetched: FetchedObject
     do {
@@ -209,7 +212,7 @@ public struct CleanupEngine: Sendable {
 
   /// Maps a kubectl failure to an outcome; unreachable/timeout end the batch.
   static func classify(_ error: KubeError, during step: String) -> (DeleteOutcome, String, String?) {
-    let message = Sanitize.line(error.message)
+    let message = CleanupText.line(error.message)
     switch error.kind {
     case .notFound: return (.alreadyGone, "\(step): not found (404)", nil)
     case .conflict: return (.changed, "\(step): precondition failed (409): \(message)", nil)

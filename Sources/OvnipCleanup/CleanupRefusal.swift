@@ -32,17 +32,17 @@ public enum CleanupRefusal: Error, Sendable, Hashable {
     case .noGetPermission(let resource):
       "no permission to get \(resource): owners cannot be re-verified (kubectl auth can-i get \(resource): no)"
     case .permissionCheckFailed(let why):
-      "could not check permissions: \(Sanitize.line(why))"
+      "could not check permissions: \(CleanupText.line(why))"
     case .staleSnapshot(let age, let limit):
       "the last successful refresh is \(Int(age.rounded()))s old (limit \(Int(limit.rounded()))s = 3 refresh intervals); wait for a fresh refresh"
     case .clusterChanged(let snapshot, let now):
-      "the cluster changed since the snapshot (context \(Sanitize.line(snapshot.context)) at \(Sanitize.line(snapshot.server)), now \(Sanitize.line(now.context)) at \(Sanitize.line(now.server))); refresh first"
+      "the cluster changed since the snapshot (context \(CleanupText.line(snapshot.context)) at \(CleanupText.line(snapshot.server)), now \(CleanupText.line(now.context)) at \(CleanupText.line(now.server))); refresh first"
     case .identityUnknown(let why):
-      "could not determine the current context and API server: \(Sanitize.line(why))"
+      "could not determine the current context and API server: \(CleanupText.line(why))"
     case .journalUnavailable(let why):
-      "cannot write the journal, so nothing is deleted: \(Sanitize.line(why))"
+      "cannot write the journal, so nothing is deleted: \(CleanupText.line(why))"
     case .invalidRequest(let why):
-      Sanitize.line(why)
+      CleanupText.line(why)
     }
   }
 }

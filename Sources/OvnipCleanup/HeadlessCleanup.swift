@@ -75,7 +75,11 @@ public struct HeadlessCleanup: Sendable {
       error("ovnip-top cleanup: \(refusal.message)")
       return 2
     }
-    if let made = report.generatedAt {
+    if grace > 0 {
+      guard let made = report.generatedAt else {
+        error("ovnip-top cleanup: the report has no valid generatedAt, so its age is unknown (pass --grace 0 to skip the age check)")
+        return 2
+      }
       let age = engine.now().timeIntervalSince(made)
       if age < grace {
         error(
@@ -88,7 +92,7 @@ public struct HeadlessCleanup: Sendable {
     do {
       fresh = try await freshReport()
     } catch let failure {
-      error("ovnip-top cleanup: could not take a fresh snapshot: \(Sanitize.line("\(failure)"))")
+      error("ovnip-top cleanup: could not take a fresh snapshot: \(CleanupText.line("\(failure)"))")
       return 2
     }
     let (toDelete, skipped) = report.select(fresh: fresh.report)
@@ -97,11 +101,11 @@ public struct HeadlessCleanup: Sendable {
     )
     if !toDelete.isEmpty, !dryRun, !assumeYes {
       for orphan in toDelete.prefix(20) {
-        output("  \(Sanitize.line(orphan.name))  \(orphan.reasons.map(\.rawValue).joined(separator: ","))  \(Sanitize.line(orphan.evidence))")
+        output("  \(CleanupText.line(orphan.name))  \(orphan.reasons.map(\.rawValue).joined(separator: ","))  \(CleanupText.line(orphan.evidence))")
       }
       if toDelete.count > 20 { output("  … and \(toDelete.count - 20) more") }
       let question =
-        "Delete \(toDelete.count) IP CRs in context \(Sanitize.line(current.context)) (\(Sanitize.line(current.server)))? [y/N] "
+        "Delete \(toDelete.count) IP CRs in context \(CleanupText.line(current.context)) (\(CleanupText.line(current.server)))? [y/N] "
       guard await confirm(question) else {
         output("aborted; nothing deleted")
         return 1
@@ -115,7 +119,7 @@ public struct HeadlessCleanup: Sendable {
       do {
         view = try await freshReport()
       } catch let failure {
-        error("ovnip-top cleanup: could not take a fresh snapshot: \(Sanitize.line("\(failure)"))")
+        error("ovnip-top cleanup: could not take a fresh snapshot: \(CleanupText.line("\(failure)"))")
         return 2
       }
       let confirmed = Set(toDelete.map(\.name))
@@ -135,7 +139,7 @@ public struct HeadlessCleanup: Sendable {
       return 2
     }
     output(summary.line)
-    if let stopped = summary.stoppedEarly { output("stopped early: \(Sanitize.line(stopped))") }
+    if let stopped = summary.stoppedEarly { output("stopped early: \(CleanupText.line(stopped))") }
     if let path = summary.journalPath { output("journal: \(path)") }
     return summary.hasFailures ? 1 : 0
   }

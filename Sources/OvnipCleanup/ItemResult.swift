@@ -33,12 +33,21 @@ public struct ItemResult: Sendable, Hashable {
 
   /// One result line, safe to print: `deleted ip-name: subnet net4, 10.0.4.254`.
   public var line: String {
-    "\(outcome.rawValue) \(Sanitize.line(name)): \(Sanitize.line(detail))"
+    "\(outcome.rawValue) \(CleanupText.line(name)): \(CleanupText.line(detail))"
   }
 }
 
 /// Strings from the cluster may carry control characters; these helpers make them printable.
-public enum Sanitize {
+public enum CleanupText {
+  /// True when `name` can be put in an API path as one segment: a Kubernetes object name
+  /// (no `/`, `?`, `#`, `%`, whitespace or control characters, not `.` or `..`).
+  public static func isPathSegment(_ name: String) -> Bool {
+    !name.isEmpty && name != "." && name != ".." && name.utf8.count <= 253
+      && name.unicodeScalars.allSatisfy { s in
+        s.value > 0x20 && s.value < 0x7f && !"/?#%\\".unicodeScalars.contains(s)
+      }
+  }
+
   /// Replaces control characters (C0, DEL, C1) with `?` and trims to `limit` characters.
   public static func line(_ text: String, limit: Int = 512) -> String {
     var out = ""

@@ -40,7 +40,7 @@ public enum Journal {
     records: [JournalRecord], problems: [String]
   ) {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw JournalError("cannot read journal \(Sanitize.line(path))")
+      throw JournalError("cannot read journal \(CleanupText.line(path))")
     }
     var records: [JournalRecord] = []
     var problems: [String] = []
@@ -52,7 +52,7 @@ public enum Journal {
       }
     }
     if records.isEmpty {
-      throw JournalError("\(Sanitize.line(path)) is not an ovnip-top journal (no records)")
+      throw JournalError("\(CleanupText.line(path)) is not an ovnip-top journal (no records)")
     }
     return (records, problems)
   }
@@ -80,19 +80,19 @@ public final class JournalWriter {
         atPath: dir, withIntermediateDirectories: true,
         attributes: [.posixPermissions: 0o700])
     } catch {
-      throw JournalError("cannot create \(Sanitize.line(dir)): \(error.localizedDescription)")
+      throw JournalError("cannot create \(CleanupText.line(dir)): \(error.localizedDescription)")
     }
     var info = stat()
     guard lstat(dir, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-      throw JournalError("\(Sanitize.line(dir)) is not a directory")
+      throw JournalError("\(CleanupText.line(dir)) is not a directory")
     }
     if info.st_mode & 0o777 != 0o700, chmod(dir, 0o700) != 0 {
-      throw JournalError("cannot make \(Sanitize.line(dir)) private (0700): \(Self.errnoText())")
+      throw JournalError("cannot make \(CleanupText.line(dir)) private (0700): \(Self.errnoText())")
     }
     path = dir + "/" + actionID + ".jsonl"
     fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
-      throw JournalError("cannot create \(Sanitize.line(path)): \(Self.errnoText())")
+      throw JournalError("cannot create \(CleanupText.line(path)): \(Self.errnoText())")
     }
     _ = fchmod(fd, 0o600)  // in case the umask was stricter than needed, or looser
     // Make the new directory entry durable too.
@@ -126,10 +126,10 @@ public final class JournalWriter {
       return false
     }
     if failed {
-      throw JournalError("cannot write \(Sanitize.line(path)): \(Self.errnoText())")
+      throw JournalError("cannot write \(CleanupText.line(path)): \(Self.errnoText())")
     }
     guard fsync(fd) == 0 else {
-      throw JournalError("cannot fsync \(Sanitize.line(path)): \(Self.errnoText())")
+      throw JournalError("cannot fsync \(CleanupText.line(path)): \(Self.errnoText())")
     }
   }
 

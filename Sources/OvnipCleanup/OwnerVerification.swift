@@ -15,6 +15,11 @@ enum OwnerVerification {
       return (.ownerUnknown, "no owner lookups to repeat; unknown means in use")
     }
     for check in checks {
+      guard CleanupText.isPathSegment(check.name),
+        check.namespace.isEmpty || CleanupText.isPathSegment(check.namespace)
+      else {
+        return (.ownerUnknown, "\(CleanupText.line(check.ownerDescription)) cannot be looked up: not a valid object name")
+      }
       let fetch: OwnerFetch
       do {
         fetch = .found(Data(try await client.get(check.path)))
@@ -23,14 +28,14 @@ enum OwnerVerification {
         // not installed) has no objects at all. Anything else is unknown.
         fetch =
           error.kind == .notFound || error.kind == .notServed
-          ? .notFound : .failed(Sanitize.line(error.message))
+          ? .notFound : .failed(CleanupText.line(error.message))
       } catch {
-        fetch = .failed(Sanitize.line("\(error)"))
+        fetch = .failed(CleanupText.line("\(error)"))
       }
       switch check.evaluate(fetch) {
       case .stillOrphan: continue
-      case .ownerPresent(let evidence): return (.ownerPresent, Sanitize.line(evidence))
-      case .ownerUnknown(let evidence): return (.ownerUnknown, Sanitize.line(evidence))
+      case .ownerPresent(let evidence): return (.ownerPresent, CleanupText.line(evidence))
+      case .ownerUnknown(let evidence): return (.ownerUnknown, CleanupText.line(evidence))
       }
     }
     return nil

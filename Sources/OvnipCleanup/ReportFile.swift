@@ -64,15 +64,15 @@ public struct ReportFile: Sendable, Hashable {
   public func refusal(current: ClusterIdentity) -> CleanupRefusal? {
     guard let context else {
       return .invalidRequest(
-        "the report was made from \(Sanitize.line(source)), not from a cluster; make it with ovnip-top --once -o json against the cluster")
+        "the report was made from \(CleanupText.line(source)), not from a cluster; make it with ovnip-top --once -o json against the cluster")
     }
     if context != current.context {
       return .invalidRequest(
-        "the report is from context \(Sanitize.line(context)); kubectl now uses \(Sanitize.line(current.context))")
+        "the report is from context \(CleanupText.line(context)); kubectl now uses \(CleanupText.line(current.context))")
     }
     if let server, server != current.server {
       return .invalidRequest(
-        "the report is from API server \(Sanitize.line(server)); context \(Sanitize.line(current.context)) now points at \(Sanitize.line(current.server))")
+        "the report is from API server \(CleanupText.line(server)); context \(CleanupText.line(current.context)) now points at \(CleanupText.line(current.server))")
     }
     return nil
   }

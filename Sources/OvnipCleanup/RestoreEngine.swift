@@ -75,7 +75,7 @@ public struct RestoreEngine: Sendable {
         let current = try await client.identity()
         if current.context != header.context || current.server != header.server {
           throw JournalError(
-            "the journal is from context \(Sanitize.line(header.context)) at \(Sanitize.line(header.server)); kubectl now points at \(Sanitize.line(current.context)) at \(Sanitize.line(current.server))")
+            "the journal is from context \(CleanupText.line(header.context)) at \(CleanupText.line(header.server)); kubectl now points at \(CleanupText.line(current.context)) at \(CleanupText.line(current.server))")
         }
       } catch let error as JournalError {
         throw error

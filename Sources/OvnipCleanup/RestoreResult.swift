@@ -24,5 +24,5 @@ public struct RestoreResult: Sendable, Hashable {
   }
 
   /// One printable line: `refused NAME: address 10.0.4.254 is held by IptablesEIP eip4 now`.
-  public var line: String { "\(outcome.rawValue) \(Sanitize.line(name)): \(Sanitize.line(detail))" }
+  public var line: String { "\(outcome.rawValue) \(CleanupText.line(name)): \(CleanupText.line(detail))" }
 }

@@ -47,6 +47,11 @@ extension KubeError {
         .unknownContext,
         "unknown kubeconfig context \"\(Sanitize.line(name))\" (see `kubectl config get-contexts`)")
     }
+    if lower == "error: unexpected eof" || lower.contains("connection reset by peer")
+      || lower.contains("server sent goaway") || lower.contains("use of closed network connection")
+    {
+      return KubeError(.unreachable, "connection to the API server lost (\(shown))")
+    }
     if lower.contains("was refused - did you specify the right host or port")
       || lower.hasPrefix("unable to connect to the server")
       || lower.contains("connection refused") || lower.contains("no such host")

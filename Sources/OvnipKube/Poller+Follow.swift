@@ -8,8 +8,8 @@ extension Poller {
     case closed(lines: Int, lasted: Duration)
     /// 410 Gone (an ERROR event or kubectl's error): re-list.
     case expired
-    /// kubectl failed.
-    case failed(KubeError)
+    /// kubectl failed (after delivering `lines` over `lasted`).
+    case failed(KubeError, lines: Int, lasted: Duration)
     /// Cancelled (a re-list replaced the store, or `stop()`).
     case cancelled
   }
@@ -71,9 +71,12 @@ extension Poller {
       }
     case .expired:
       expired.insert(kind)
-    case .failed(let error) where error.kind == .gone:
+    case .failed(let error, _, _) where error.kind == .gone:
       expired.insert(kind)
-    case .failed(let error):
+    case .failed(let error, let lines, let lasted):
+      // A watch that worked for a while before the connection dropped is not a broken watch:
+      // only back-to-back failures lead to periodic re-lists.
+      if lines > 0 || lasted >= .seconds(10) { watchFailures[kind] = 0 }
       await watchFailed(kind, error)
     case .cancelled:
       break
@@ -124,7 +127,9 @@ extension Poller {
     if expired.contains(kind) { return .expired }
     switch result {
     case .success: return .closed(lines: watchLines[kind] ?? 0, lasted: ContinuousClock.now - started)
-    case .failure(let error): return task.isCancelled ? .cancelled : .failed(error)
+    case .failure(let error):
+      if task.isCancelled { return .cancelled }
+      return .failed(error, lines: watchLines[kind] ?? 0, lasted: ContinuousClock.now - started)
     }
   }
 

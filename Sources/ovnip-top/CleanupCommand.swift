@@ -47,7 +47,7 @@ struct CleanupCommand: AsyncParsableCommand {
       throw Fatal(error.description)
     }
     guard let data = FileManager.default.contents(atPath: fromReport) else {
-      throw Fatal("cannot read the report \(Sanitize.line(fromReport))")
+      throw Fatal("cannot read the report \(CleanupText.line(fromReport))")
     }
     if !yes, !dryRun, !safety.readonly, isatty(STDIN_FILENO) == 0 {
       throw Fatal("stdin is not a terminal, so cleanup cannot ask; pass --yes to delete without asking")

@@ -29,11 +29,11 @@ enum DemoMode {
     for await event in poller.events {
       switch event {
       case .progress(let done, let total, let resource):
-        note("listing \(resource) (\(done + 1)/\(total))")
+        if done < total { note("listing \(resource) (\(done + 1)/\(total))") }
       case .snapshot(let snapshot, let at, let watching):
         let report = Accountant().report(
           snapshot, now: Date(), source: "kubectl:\(demo.context)", subnets: command.subnet)
-        let header = "── \(clock(at)) \(watching ? "watching" : "polling") ──\n"
+        let header = "── \(clock(at)) \(watching ? "live: every resource watched" : "listed") ──\n"
         FileHandle.standardOutput.write(Data((header + report.tableText()).utf8))
       case .failed(let error, let at):
         note("\(clock(at)) \(error.message)")

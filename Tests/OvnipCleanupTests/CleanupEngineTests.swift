@@ -22,7 +22,7 @@ import Testing
     await cluster.put(Fixture.ipPath("web-1.default"), Fixture.ip("web-1.default", uid: "u-1"))
     let dir = Fixture.journalDirectory()
     // At the moment the DELETE arrives, the journal must already hold the object.
-    let sawJournalLine = Collector<Bool>()
+    let sawJournalLine = Recorder<Bool>()
     await cluster.set(onRequest: { request, _ in
       guard request.method == "DELETE" else { return }
       let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
@@ -195,7 +195,7 @@ import Testing
     for name in ["a", "b", "c"] {
       await cluster.put(Fixture.ipPath(name), Fixture.ip(name, uid: "u-\(name)"))
     }
-    let progress = Collector<String>()
+    let progress = Recorder<String>()
     let summary = await engine(cluster).run(
       ["a", "b", "c"].map { Fixture.orphan($0, uid: "u-\($0)") }, context: Fixture.context(now: now),
       progress: { done, total, result in progress.append("\(done)/\(total) \(result.outcome.rawValue)") },

@@ -69,7 +69,7 @@ enum Fixture {
 }
 
 /// Collects values from `@Sendable` callbacks in tests.
-final class Collector<T: Sendable>: @unchecked Sendable {
+final class Recorder<T: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var storage: [T] = []
   func append(_ value: T) { lock.withLock { storage.append(value) } }

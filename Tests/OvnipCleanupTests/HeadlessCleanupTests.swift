@@ -40,8 +40,8 @@ import Testing
   }
 
   func run(_ h: HeadlessCleanup, _ report: Data, dryRun: Bool = false, yes: Bool = true, answer: Bool = false) async -> Run {
-    let out = Collector<String>()
-    let err = Collector<String>()
+    let out = Recorder<String>()
+    let err = Recorder<String>()
     let status = await h.run(
       report: report, dryRun: dryRun, assumeYes: yes, confirm: { _ in answer },
       output: { out.append($0) }, error: { err.append($0) })
@@ -99,6 +99,53 @@ import Testing
     #expect(result.status == 2)
     #expect(result.err.first?.contains("the report is 30s old; its orphans must stay orphans for --grace 2m first") == true)
     #expect(await cluster.count("DELETE") == 0)
+  }
+
+  @Test func aReportWithoutATimeIsRefusedUnlessGraceIsZero() async throws {
+    let cluster = FakeCluster()
+    let a = Fixture.orphan("a.default", uid: "u-a")
+    await cluster.put(Fixture.ipPath("a.default"), Fixture.ip("a.default", uid: "u-a"))
+    let text = String(decoding: reportJSON([a]), as: UTF8.self)
+      .replacingOccurrences(of: #""generatedAt":"#, with: #""generatedAtX":"#)
+    let fresh = Report(generatedAt: now, source: "kubectl:kind-ovn", orphans: [a])
+    let refused = await run(headless(cluster, fresh: fresh, grace: 120), Data(text.utf8))
+    #expect(refused.status == 2 && refused.err.first?.contains("no valid generatedAt") == true)
+    let allowed = await run(headless(cluster, fresh: fresh, grace: 0), Data(text.utf8))
+    #expect(allowed.status == 0)
+    #expect(await cluster.deletes() == [Fixture.ipPath("a.default")])
+  }
+
+  @Test func aSlowAnswerTakesAnotherLookBeforeDeleting() async throws {
+    let cluster = FakeCluster()
+    let a = Fixture.orphan("a.default", uid: "u-a")
+    let b = Fixture.orphan("b.default", uid: "u-b")
+    for o in [a, b] { await cluster.put(Fixture.ipPath(o.name), Fixture.ip(o.name, uid: o.uid)) }
+    let clock = Recorder<Date>()
+    clock.append(now)
+    let looks = Recorder<Int>()
+    let engine = CleanupEngine(
+      client: cluster.client, journalDirectory: Fixture.journalDirectory(), now: { clock.values.last! })
+    let h = HeadlessCleanup(
+      engine: engine,
+      freshReport: {
+        looks.append(1)
+        // By the second look, b is owned again.
+        let orphans = looks.values.count == 1 ? [a, b] : [a]
+        return .init(report: Report(generatedAt: clock.values.last!, source: "kubectl:kind-ovn", orphans: orphans), identity: Fixture.identity, at: clock.values.last!)
+      },
+      grace: 0, readOnly: false, refreshInterval: 2)
+    let out = Recorder<String>()
+    let status = await h.run(
+      report: reportJSON([a, b]), dryRun: false, assumeYes: false,
+      confirm: { _ in
+        clock.append(clock.values.last!.addingTimeInterval(30))  // the operator took 30 s
+        return true
+      },
+      output: { out.append($0) }, error: { out.append($0) })
+    #expect(status == 0)
+    #expect(looks.values.count == 2)
+    #expect(await cluster.deletes() == [Fixture.ipPath("a.default")])
+    #expect(out.values.contains("already-gone b.default: not in a fresh snapshot"))
   }
 
   @Test func declinedConfirmationDeletesNothing() async throws {

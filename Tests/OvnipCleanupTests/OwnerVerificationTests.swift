@@ -55,6 +55,21 @@ import Testing
     #expect(summary.results.map(\.outcome) == [.deleted])
   }
 
+  @Test func namesThatWouldChangeTheAPIPathAreNeverUsed() async throws {
+    let cluster = FakeCluster()
+    await cluster.put(Fixture.ipPath("a.default"), Fixture.ip("a.default", uid: "u-a"))
+    var orphan = Fixture.orphan("a.default", uid: "u-a")
+    orphan.checks = [OwnerCheck(kind: .pod, namespace: "default", name: "../../secrets/x")]
+    let badOwner = await run(cluster, orphan)
+    #expect(badOwner.results.map(\.outcome) == [.ownerUnknown])
+    let badName = await run(cluster, Fixture.orphan("a.default/../x", uid: "u-a"))
+    #expect(badName.results.map(\.outcome) == [.failed])
+    #expect(await cluster.count("DELETE") == 0)
+    #expect(await !cluster.requests.contains { $0.path.contains("..") })
+    #expect(CleanupText.isPathSegment("vpc-nat-gw-gw1-0.kube-system.ovn-vpc-external-network.kube-system"))
+    #expect(!CleanupText.isPathSegment("a b") && !CleanupText.isPathSegment("..") && !CleanupText.isPathSegment("a?b"))
+  }
+
   @Test func hostileNamesPrintOnOneLine() {
     let result = ItemResult(name: "evil\u{1b}[2J\nname", outcome: .changed, detail: "uid \u{07}x")
     #expect(result.line == "changed evil?[2J?name: uid ?x")

@@ -61,6 +61,8 @@ import Testing
          says: "deadline exceeded"),
     Case(stderr: "Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority\n",
          kind: .unreachable, says: "x509"),
+    // A watch the server dropped mid-stream (no final chunk).
+    Case(stderr: "error: unexpected EOF\n", kind: .unreachable, says: "connection to the API server lost"),
     Case(stderr: "", status: 137, kind: .other, says: "killed by signal 9"),
     Case(stderr: "", status: 3, kind: .other, says: "exit status 3"),
     // Hostile text from the server is flattened to one printable line.
