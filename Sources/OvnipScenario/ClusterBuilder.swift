@@ -11,6 +11,8 @@ struct ClusterBuilder {
   var pools: [String: (cidr: IPv4CIDR, next: UInt64)] = [:]
   /// Subnet name → CIDR, kept also for deleted subnets (their leaked IP CRs still need addresses).
   var ghostPools: [String: (cidr: IPv4CIDR, next: UInt64)] = [:]
+  /// Dual-stack subnet name → IPv6 block and next free host offset.
+  var pools6: [String: (net: IPv6Net, next: UInt64)] = [:]
 
   init(seed: UInt64, now: Date) { f = ObjectFactory(seed: seed, now: now) }
 
@@ -20,16 +22,19 @@ struct ClusterBuilder {
   mutating func subnet(
     _ name: String, cidr: String, excludeIps: [String]? = nil, firstFree: UInt64 = 2,
     provider: String = "ovn", vpc: String = "ovn-cluster", isDefault: Bool = false,
-    u2o: Bool = false, present: Bool = true
+    u2o: Bool = false, present: Bool = true, cidr6: String? = nil
   ) {
     let block = IPv4CIDR(cidr)!
     let gateway = block.address(1)
+    let net6 = cidr6.flatMap(IPv6Net.init)
     if present {
       add(
         .subnets,
         f.subnet(
           name: name, cidr: cidr, gateway: gateway, excludeIps: excludeIps ?? [gateway],
-          provider: provider, vpc: vpc, isDefault: isDefault, u2oInterconnection: u2o))
+          provider: provider, vpc: vpc, isDefault: isDefault, u2oInterconnection: u2o,
+          cidr6: net6.map { _ in cidr6! }, gateway6: net6?.address(1)))
+      if let net6 { pools6[name] = (net6, firstFree) }
       pools[name] = (block, firstFree)
     } else {
       ghostPools[name] = (block, firstFree)
@@ -39,6 +44,12 @@ struct ClusterBuilder {
   /// `a.b.c.d/n` of a subnet (present or deleted).
   func cidrText(_ subnet: String) -> String {
     (pools[subnet]?.cidr ?? ghostPools[subnet]?.cidr)?.text ?? ""
+  }
+
+  /// The IPv6 CIDR text of a dual-stack subnet.
+  func cidr6Text(_ subnet: String) -> String {
+    guard let n = pools6[subnet]?.net else { return "" }
+    return "\(IPv6Net.format(n.high, n.low))/\(n.prefix)"
   }
 
   /// Next free address of a subnet (present or deleted).
@@ -52,6 +63,13 @@ struct ClusterBuilder {
     return g.cidr.address(g.next)
   }
 
+  /// Next free IPv6 address of a dual-stack subnet, `""` for a single-stack one.
+  mutating func allocate6(_ subnet: String) -> String {
+    guard var p = pools6[subnet] else { return "" }
+    defer { p.next += 1; pools6[subnet] = p }
+    return p.net.address(p.next)
+  }
+
   /// A running (or pending/terminating) pod with its primary IP CR `<pod>.<ns>`.
   @discardableResult
   mutating func podWithIP(
@@ -60,18 +78,20 @@ struct ClusterBuilder {
     annotations: [String: String] = [:]
   ) -> String {
     let address = allocate(subnet)
+    let address6 = allocate6(subnet)
     let mac = f.rng.mac()
     add(
       .pods,
       f.pod(
-        name: name, namespace: ns, node: phase == "Pending" ? "" : node, subnet: subnet,
+        name: name, namespace: ns, node: node, subnet: subnet,
         address: address, mac: mac, phase: phase, ownerSts: sts, terminating: terminating,
-        extraAnnotations: annotations, cidr: cidrText(subnet)))
+        extraAnnotations: annotations, cidr: cidrText(subnet), address6: address6,
+        cidr6: pools6[subnet].map { _ in cidr6Text(subnet) } ?? ""))
     add(
       .ips,
       f.ip(
         name: "\(name).\(ns)", podName: name, namespace: ns, subnet: subnet, address: address,
-        node: node, podType: sts == nil ? "" : "StatefulSet", mac: mac))
+        node: node, podType: sts == nil ? "" : "StatefulSet", mac: mac, v6: address6))
     return address
   }
 
@@ -82,11 +102,12 @@ struct ClusterBuilder {
     podType: String = "", mac: String? = nil, reserved: Bool = false, address: String? = nil
   ) -> String {
     let a = address ?? allocate(subnet)
+    let a6 = address == nil ? allocate6(subnet) : ""
     add(
       .ips,
       f.ip(
         name: name, podName: podName, namespace: ns, subnet: subnet, address: a, node: node,
-        podType: podType, mac: mac, reserved: reserved))
+        podType: podType, mac: mac, reserved: reserved, v6: a6))
     return a
   }
 

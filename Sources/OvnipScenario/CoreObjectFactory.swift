@@ -6,14 +6,19 @@ extension ObjectFactory {
   public mutating func pod(
     name: String, namespace: String, node: String, subnet: String, address: String, mac: String,
     phase: String = "Running", ownerSts: String? = nil, terminating: Bool = false,
-    extraAnnotations: [String: String] = [:], age: Int = 3600, cidr: String = "10.16.0.0/16"
+    extraAnnotations: [String: String] = [:], age: Int = 3600, cidr: String = "10.16.0.0/16",
+    address6: String = "", cidr6: String = ""
   ) -> JSONValue {
     var annotations = extraAnnotations
     if !address.isEmpty {
+      let dual = !address6.isEmpty
       annotations["ovn.kubernetes.io/allocated"] = "true"
-      annotations["ovn.kubernetes.io/cidr"] = cidr
-      if let block = IPv4CIDR(cidr) { annotations["ovn.kubernetes.io/gateway"] = block.address(1) }
-      annotations["ovn.kubernetes.io/ip_address"] = address
+      annotations["ovn.kubernetes.io/cidr"] = dual ? "\(cidr),\(cidr6)" : cidr
+      if let block = IPv4CIDR(cidr) {
+        let gw6 = IPv6Net(cidr6).map { "," + $0.address(1) } ?? ""
+        annotations["ovn.kubernetes.io/gateway"] = block.address(1) + gw6
+      }
+      annotations["ovn.kubernetes.io/ip_address"] = dual ? "\(address),\(address6)" : address
       annotations["ovn.kubernetes.io/logical_switch"] = subnet
       annotations["ovn.kubernetes.io/mac_address"] = mac
       annotations["ovn.kubernetes.io/pod_nic_type"] = "veth-pair"
@@ -40,7 +45,7 @@ extension ObjectFactory {
     if phase == "Running" {
       status["hostIP"] = "172.18.0.2"
       status["podIP"] = .string(address)
-      status["podIPs"] = [["ip": .string(address)]]
+      status["podIPs"] = .array([address, address6].filter { !$0.isEmpty }.map { ["ip": .string($0)] })
       status["startTime"] = .string(timestamp(age))
     } else {
       let scheduled: JSONValue = [

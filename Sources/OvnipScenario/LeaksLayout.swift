@@ -92,7 +92,7 @@ enum LeaksLayout {
       b.bareIP(name, podName: name, ns: "default", subnet: "net1", node: "")
       b.expected.exempt[name] = "special-ip"
     }
-    // Pending pod with an address already allocated: owned.
+    // Pending pod (scheduled, containers still being created) with its address allocated: owned.
     b.podWithIP("batch-job-8xk2v", phase: "Pending")
     b.expected.owned.append("batch-job-8xk2v.default")
     // Terminating pod: still owned until the controller handles the delete.
@@ -144,13 +144,16 @@ enum LeaksLayout {
     // Node removed.
     b.bareIP("node-worker-gone", podName: "worker-gone", ns: "", subnet: "join", node: "worker-gone")
     b.expected.orphans["node-worker-gone"] = "node-missing"
-    // Plain pod deleted while its IP CR stayed.
-    b.bareIP("api-5c9d7f8b4-qx2lm.default", podName: "api-5c9d7f8b4-qx2lm", ns: "default", subnet: "ovn-default")
+    // Plain pod deleted while its IP CR stayed. CRD strings are not validated: its nodeName
+    // carries terminal control characters, as a hostile or broken writer could leave them.
+    b.bareIP(
+      "api-5c9d7f8b4-qx2lm.default", podName: "api-5c9d7f8b4-qx2lm", ns: "default", subnet: "ovn-default",
+      node: "worker-2\u{1B}[2J\u{1B}]0;owned\u{07}")
     b.expected.orphans["api-5c9d7f8b4-qx2lm.default"] = "pod-missing"
     b.expected.plantedModes += [
       "nat-gateway-deleted-after-subnet", "5688-gateway-ips-leaked", "eip-on-leaked-address",
       "4931-provider-changed", "statefulset-scaled-down", "statefulset-deleted", "vm-deleted",
-      "node-removed", "pod-deleted",
+      "node-removed", "pod-deleted", "hostile-control-characters",
     ]
   }
 

@@ -59,22 +59,34 @@ public struct ObjectFactory: Sendable {
     return m
   }
 
+  /// Characters a label value may hold (`[A-Za-z0-9._-]`, at most 63).
+  public static func isLabelValue(_ v: String) -> Bool {
+    v.utf8.count <= 63
+      && v.utf8.allSatisfy {
+        (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)
+          || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F
+      }
+  }
+
   // MARK: Kube-OVN
 
   /// A Subnet; `status` is filled in later by `SubnetStatus`.
   public mutating func subnet(
     name: String, cidr: String, gateway: String, excludeIps: [String], provider: String = "ovn",
-    vpc: String = "ovn-cluster", isDefault: Bool = false, u2oInterconnection: Bool = false
+    vpc: String = "ovn-cluster", isDefault: Bool = false, u2oInterconnection: Bool = false,
+    cidr6: String? = nil, gateway6: String? = nil
   ) -> JSONValue {
     let ovn = provider == "ovn"
+    let dual = cidr6 != nil
     var spec: JSONValue = [
-      "cidrBlock": .string(cidr), "default": .bool(isDefault), "enableLb": true,
-      "excludeIps": .strings(excludeIps), "gateway": .string(gateway), "gatewayNode": "",
+      "cidrBlock": .string(dual ? "\(cidr),\(cidr6!)" : cidr), "default": .bool(isDefault), "enableLb": true,
+      "excludeIps": .strings(excludeIps + (gateway6.map { [$0] } ?? [])),
+      "gateway": .string(gateway6.map { "\(gateway),\($0)" } ?? gateway), "gatewayNode": "",
     ]
     if ovn { spec["gatewayType"] = "distributed" }
     spec["natOutgoing"] = .bool(ovn && vpc == "ovn-cluster")
     spec["private"] = false
-    spec["protocol"] = "IPv4"
+    spec["protocol"] = dual ? "Dual" : "IPv4"
     spec["provider"] = .string(provider)
     if ovn { spec["vpc"] = .string(vpc) }
     if u2oInterconnection { spec["u2oInterconnection"] = true }
@@ -103,20 +115,23 @@ public struct ObjectFactory: Sendable {
   /// An IP CR. `name` is the CR name (`<pod>.<ns>[.<provider>]`, `node-<n>`, …).
   public mutating func ip(
     name: String, podName: String, namespace: String, subnet: String, address: String,
-    node: String, podType: String = "", mac: String? = nil, reserved: Bool = false, age: Int = 3600
+    node: String, podType: String = "", mac: String? = nil, reserved: Bool = false, age: Int = 3600,
+    v6: String = ""
   ) -> JSONValue {
-    let labels = [
-      "ovn.kubernetes.io/subnet": subnet, subnet: "", "ovn.kubernetes.io/node-name": node,
-      "ovn.kubernetes.io/ip_reserved": reserved ? "true" : "false",
+    var labels = [
+      "ovn.kubernetes.io/subnet": subnet, subnet: "", "ovn.kubernetes.io/ip_reserved": reserved ? "true" : "false",
     ]
+    // The API server validates label values; a node name that is not one stays in spec only.
+    if Self.isLabelValue(node) { labels["ovn.kubernetes.io/node-name"] = node }
     let macAddress = mac ?? rng.mac()
     return [
       "apiVersion": "kubeovn.io/v1", "kind": "IP",
       "metadata": metadata(name: name, labels: labels, finalizers: [Self.finalizer], age: age),
       "spec": [
         "podName": .string(podName), "namespace": .string(namespace), "subnet": .string(subnet),
-        "attachSubnets": [], "nodeName": .string(node), "ipAddress": .string(address),
-        "v4IpAddress": .string(address), "v6IpAddress": "", "attachIps": [],
+        "attachSubnets": [], "nodeName": .string(node),
+        "ipAddress": .string(v6.isEmpty ? address : "\(address),\(v6)"),
+        "v4IpAddress": .string(address), "v6IpAddress": .string(v6), "attachIps": [],
         "macAddress": .string(macAddress), "attachMacs": [], "containerID": "",
         "podType": .string(podType),
       ],

@@ -4,7 +4,7 @@ import OvnipModel
 /// Seeded, reproducible scenarios in Kube-OVN's JSON shapes. Same name + options → same bytes.
 public enum ScenarioGenerator {
   /// The named scenarios.
-  public static let names = ["leaks", "healthy", "big", "no-kubeovn", "churn"]
+  public static let names = ["leaks", "healthy", "big", "no-kubeovn", "churn", "dualstack"]
 
   /// Builds a named scenario; throws a one-line error for an unknown name or bad sizes.
   public static func make(_ name: String, options: ScenarioOptions = ScenarioOptions()) throws -> Scenario {
@@ -18,6 +18,7 @@ public enum ScenarioGenerator {
     case "big": return big(options)
     case "no-kubeovn": return noKubeOVN(options)
     case "churn": return ChurnScenario.make(options)
+    case "dualstack": return dualStack(options)
     default:
       throw ScenarioError(
         "unknown scenario \"\(name)\" (known: \(names.joined(separator: ", ")))")
@@ -69,6 +70,20 @@ public enum ScenarioGenerator {
       }
     }
     return b.finish(name: "big", seed: o.seed, served: allServed)
+  }
+
+  /// `healthy` plus a dual-stack subnet (IPv4 /24 + IPv6 /64, counters as float64 like
+  /// ≤ v1.15) holding running pods and one leaked IP CR.
+  public static func dualStack(_ o: ScenarioOptions) -> Scenario {
+    var b = ClusterBuilder(seed: o.seed, now: o.now)
+    LeaksLayout.base(&b, externalCIDR: "192.168.0.0/24")
+    LeaksLayout.lookAlikes(&b)
+    b.subnet("dual", cidr: "10.18.0.0/24", cidr6: "fd00:10:18::/64")
+    for i in 0..<3 { b.podWithIP("dual-app-\(i)", subnet: "dual", node: "worker-\(i + 1)") }
+    b.bareIP("dual-gone-7c9f.default", podName: "dual-gone-7c9f", ns: "default", subnet: "dual")
+    b.expected.orphans["dual-gone-7c9f.default"] = "pod-missing"
+    b.expected.plantedModes.append("dual-stack-pod-deleted")
+    return b.finish(name: "dualstack", seed: o.seed, served: allServed)
   }
 
   /// Kube-OVN not installed: only core and apps objects; kubeovn.io is not served.

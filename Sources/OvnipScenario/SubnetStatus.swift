@@ -11,6 +11,7 @@ public enum SubnetStatus {
   ) -> [JSONValue] {
     var crCount: [String: Int] = [:]
     var counted: [String: [UInt32]] = [:]
+    var addresses6: [String: Set<UInt64>] = [:]
     var addresses: [String: Set<UInt32>] = [:]
     var u2o: [String: String] = [:]
     var mcast: [String: String] = [:]
@@ -25,6 +26,9 @@ public enum SubnetStatus {
         if let v = IPv4CIDR.parse(a) { counted[subnet, default: []].append(v) }
       }
       if let v = IPv4CIDR.parse(a) { addresses[subnet, default: []].insert(v) }
+      if let (_, l) = IPv6Net.parse(ip.value(at: ["spec", "v6IpAddress"])?.stringValue ?? "") {
+        addresses6[subnet, default: []].insert(l)
+      }
       if ip.name.hasPrefix("u2o-interconnection.") { u2o[subnet] = a }
       if ip.name.hasPrefix("mcast-querier.") { mcast[subnet] = a }
     }
@@ -44,9 +48,11 @@ public enum SubnetStatus {
     return subnets.map { subnet in
       var s = subnet
       let name = s.name
-      guard let cidr = IPv4CIDR(s.value(at: ["spec", "cidrBlock"])?.stringValue ?? "") else { return s }
-      let gateway = s.value(at: ["spec", "gateway"])?.stringValue ?? ""
-      let excludes = (s.value(at: ["spec", "excludeIps"])?.arrayValue ?? []).compactMap(\.stringValue)
+      let blocks = (s.value(at: ["spec", "cidrBlock"])?.stringValue ?? "").split(separator: ",").map(String.init)
+      guard let cidr = IPv4CIDR(blocks.first ?? "") else { return s }
+      let gateway = String((s.value(at: ["spec", "gateway"])?.stringValue ?? "").split(separator: ",").first ?? "")
+      let allExcludes = (s.value(at: ["spec", "excludeIps"])?.arrayValue ?? []).compactMap(\.stringValue)
+      let excludes = allExcludes.filter { !$0.contains(":") }
       let excluded = expand(excludes, in: cidr)
       let nonGatewayExcluded = expand(excludes.filter { $0 != gateway }, in: cidr)
       let first = cidr.base &+ (cidr.prefix >= 31 ? 0 : 1)
@@ -63,6 +69,11 @@ public enum SubnetStatus {
       s.set(["status", "v4availableIPs"], .int(available))
       s.set(["status", "v4usingIPrange"], .string(format(ranges(used))))
       s.set(["status", "v4usingIPs"], .int(using))
+      if blocks.count > 1, let net6 = IPv6Net(blocks[1]) {
+        V6Status.fill(
+          &s, net: net6, excludes: allExcludes.filter { $0.contains(":") }, using: using,
+          addresses: addresses6[name] ?? [])
+      }
       if let a = u2o[name] { s.set(["status", "u2oInterconnectionIP"], .string(a)) }
       if let a = mcast[name] { s.set(["status", "mcastQuerierIP"], .string(a)) }
       return s

@@ -244,6 +244,13 @@ struct APIRouter {
         return status(StatusBody.badRequest("the namespace of the provided object does not match the namespace sent on the request"))
       }
     }
+    // Like the etcd store: a set resourceVersion is refused (a 500 without a reason);
+    // uid, creationTimestamp and deletionTimestamp are simply replaced.
+    if let rv = o.value(at: ["metadata", "resourceVersion"])?.stringValue, let n = UInt64(rv), n != 0 {
+      var s = StatusBody.failure(code: 500, reason: "", message: "resourceVersion should not be set on objects to be created")
+      s.set(["reason"], nil)
+      return status(s)
+    }
     o.set(["metadata", "uid"], nil)
     o.set(["metadata", "resourceVersion"], nil)
     o.set(["metadata", "creationTimestamp"], nil)

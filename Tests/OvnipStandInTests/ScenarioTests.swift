@@ -13,7 +13,7 @@ import Testing
     return out
   }
 
-  @Test(arguments: ["leaks", "healthy", "no-kubeovn", "churn"])
+  @Test(arguments: ["leaks", "healthy", "no-kubeovn", "churn", "dualstack"])
   func sameSeedSameBytes(name: String) throws {
     let a = try ScenarioGenerator.make(name, options: ScenarioOptions(seed: 7))
     let b = try ScenarioGenerator.make(name, options: ScenarioOptions(seed: 7))
@@ -41,7 +41,7 @@ import Testing
     do {
       _ = try ScenarioGenerator.make("nope")
     } catch {
-      #expect("\(error)" == "unknown scenario \"nope\" (known: leaks, healthy, big, no-kubeovn, churn)")
+      #expect("\(error)" == "unknown scenario \"nope\" (known: leaks, healthy, big, no-kubeovn, churn, dualstack)")
     }
   }
 
@@ -65,7 +65,7 @@ import Testing
         == "nat-gateway-missing")
   }
 
-  @Test(arguments: ["leaks", "healthy", "big"])
+  @Test(arguments: ["leaks", "healthy", "big", "dualstack"])
   func expectedFindingsMatchTheObjects(name: String) throws {
     let s = try ScenarioGenerator.make(name, options: ScenarioOptions(ips: 300, pods: 250))
     let verdicts = IndependentCheck(s).verdicts()

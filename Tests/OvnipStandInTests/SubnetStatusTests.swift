@@ -57,4 +57,31 @@ import Testing
     let a = ["10.0.0.2", "10.0.0.3", "10.0.0.5"].map { IPv4CIDR.parse($0)! }
     #expect(SubnetStatus.format(SubnetStatus.ranges(a)) == "10.0.0.2-10.0.0.3,10.0.0.5")
   }
+
+  @Test func dualStackCountsLikeTheController() throws {
+    let s = try ScenarioGenerator.make("dualstack")
+    let dual = Self.subnet(s, "dual")
+    #expect(dual.value(at: ["spec", "cidrBlock"]) == "10.18.0.0/24,fd00:10:18::/64")
+    #expect(dual.value(at: ["spec", "protocol"]) == "Dual")
+    #expect(dual.value(at: ["spec", "gateway"]) == "10.18.0.1,fd00:10:18::1")
+    // 3 pods + 1 leaked IP CR, one count shared by both families.
+    #expect(dual.value(at: ["status", "v4usingIPs"]) == 4)
+    #expect(dual.value(at: ["status", "v6usingIPs"]) == 4)
+    #expect(dual.value(at: ["status", "v4availableIPs"]) == 249)
+    #expect(dual.value(at: ["status", "v6usingIPrange"]) == "fd00:10:18::2-fd00:10:18::5")
+    #expect(dual.value(at: ["status", "v6availableIPrange"]) == "fd00:10:18::6-fd00:10:18:0:ffff:ffff:ffff:fffe", "a single zero group is not compressed (RFC 5952)")
+    // 2^64 − 2 − 1 − 4 in float64, written the way Go writes it.
+    #expect(dual.jsonString.contains(#""v6availableIPs":18446744073709552000"#))
+    let ip = try #require(s.items(.ips).first { $0.name == "dual-app-0.default" })
+    #expect(ip.value(at: ["spec", "ipAddress"]) == "10.18.0.2,fd00:10:18::2")
+  }
+
+  @Test(arguments: [
+    ("fd00:10:18::", "fd00:10:18::"), ("fd00:0:0:1::5", "fd00:0:0:1::5"), ("2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1"),
+    ("::1", "::1"), ("1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8"),
+  ])
+  func ipv6TextIsRFC5952(input: String, expected: String) throws {
+    let (h, l) = try #require(IPv6Net.parse(input))
+    #expect(IPv6Net.format(h, l) == expected)
+  }
 }

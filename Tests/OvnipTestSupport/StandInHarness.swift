@@ -28,7 +28,13 @@ import OvnipStandIn
 /// - `startKubectl(_ args:) throws -> RunningProcess` (for watches: `waitFor`, `lines`, `terminate`)
 /// - `ovnipTop(_ args:, stdin:, timeout:) async throws -> ProcessResult` (`.build/debug/ovnip-top`)
 /// - `static func ovnipTopPath() -> String?`, `static var kubectlAvailable: Bool`
+/// - `collect(to: URL) async throws -> [ResourceKind: ProcessResult]` (the `--from DIR` format via kubectl)
 /// - `stop() async` (shuts the server down, removes the temp dir)
+///
+/// `ProcessResult`: `status`, `stdout`, `stderr`, `timedOut`, `stdoutText`, `stderrText`, `stderrLines`.
+/// `RunningProcess`: `lines`, `stdoutSoFar`, `stderrSoFar`, `waitFor(timeout:_:)`, `waitForExit(timeout:)`,
+/// `send(signal:)`, `terminate()`, `pid`, `isRunning`, `exitStatus`.
+/// `ProcessRunner.run/launch(_:_:environment:stdin:timeout:workDir:)` for other binaries.
 public final class StandInHarness: @unchecked Sendable {
   public let server: StandInServer
   /// The private temp directory (removed by `stop()`).
