@@ -130,6 +130,11 @@ import Testing
     await poller.refreshNow()
     #expect(await EventRecorder.wait { recorder.failures.contains { $0.kind == .malformed } })
     #expect(await poller.currentState().snapshot?.ips.value?.map(\.metadata.name) == ["a"])
+    // The watch still keeps ips current: the failed extra list does not make it stale.
+    #expect(await EventRecorder.wait { await poller.currentState().kinds[.ips] == .watching })
+    #expect(await EventRecorder.wait { await !poller.currentState().isStale })
+    fake.emit(Self.ipsWatch, Fixtures.event("ADDED", Fixtures.ip("b", rv: "1001")))
+    #expect(await recorder.waitForIPs(["a", "b"]))
     await poller.stop()
   }
 
