@@ -161,6 +161,22 @@ import Testing
     #expect(KubectlOptions.installHint.contains("apt install kubernetes-client"))
   }
 
+  @Test func kubectlThatCannotStartIsReportedAsMissing() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ovnip-kubectl-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("kubectl")
+    try "#!/nonexistent/interpreter\n".write(to: path, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path.path)
+    let client = try KubectlClient.live(KubectlOptions(kubectl: path.path, cacheDir: dir.appendingPathComponent("c").path))
+    await #expect {
+      _ = try await client.get("/api")
+    } throws: { error in
+      let error = error as? KubeError
+      return error?.kind == .kubectlMissing && error?.message.contains("apt install kubernetes-client") == true
+    }
+  }
+
   @Test func defaultCacheDirIsPrivateToOvnipTop() {
     #expect(KubectlOptions.defaultCacheDir(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/u"])
       == "/x/cache/ovnip-top/kube")
