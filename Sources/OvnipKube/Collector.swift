@@ -6,12 +6,16 @@ import OvnipModel
 /// holders before their owners, so an owner created after our view of a holder is never
 /// judged missing).
 public struct Collector: Sendable {
+  /// How kubectl is run.
   public var client: KubectlClient
   /// Items per page (`limit=`).
   public var pageLimit: Int
   /// Restarts of one list after its continue token expired (410) before giving up.
   public var expiredRestarts = 2
 
+  /// - Parameters:
+  ///   - client: how kubectl is run.
+  ///   - pageLimit: items per page (floored at 1).
   public init(client: KubectlClient, pageLimit: Int = 5000) {
     self.client = client
     self.pageLimit = max(1, pageLimit)
