@@ -17,12 +17,54 @@ public enum ChurnScenario {
     let seed = o.seed
     let now = o.now
     let interval = o.churnInterval
-    let timeline = ChurnTimeline(tickInterval: interval) { tick in
-      step(tick: tick, seed: seed, now: now.addingTimeInterval(Double(tick) * interval))
+    var s = b.finish(name: "churn", seed: o.seed, served: ScenarioGenerator.allServed)
+    let external = ExternalStatus(s)
+    s.churn = ChurnTimeline(tickInterval: interval) { tick in
+      let at = now.addingTimeInterval(Double(tick) * interval)
+      var m = step(tick: tick, seed: seed, now: at)
+      // The controller re-counts the external subnet when its IP CRs come and go.
+      if tick >= 0, tick % ticksPerGateway == 0 { m.append(.upsert(.subnets, external.subnet(atTick: tick, seed: seed, now: at))) }
+      return m
     }
-    return b.finish(
-      name: "churn", seed: o.seed, served: ScenarioGenerator.allServed, churn: timeline)
+    return s
   }
+
+  /// Gateways whose IP CRs exist after tick `t`: created at 4k, cleaned up at 4(k+3).
+  public static func liveGateways(atTick t: Int) -> ClosedRange<Int>? {
+    guard t >= 0 else { return nil }
+    let newest = t / ticksPerGateway
+    return max(0, newest - 2)...newest
+  }
+
+  /// The external subnet's holders in the base cluster, to re-count its status per tick.
+  struct ExternalStatus: Sendable {
+    let subnet: JSONValue
+    let ips: [JSONValue]
+    let eips: [JSONValue]
+
+    init(_ s: Scenario) {
+      let name = ObjectFactory.externalSubnet
+      subnet = s.items(.subnets).first { $0.name == name } ?? [:]
+      ips = s.items(.ips).filter { $0.value(at: ["spec", "subnet"])?.stringValue == name }
+      eips = s.items(.iptablesEIPs)
+    }
+
+    func subnet(atTick tick: Int, seed: UInt64, now: Date) -> JSONValue {
+      var all = ips
+      for k in liveGateways(atTick: tick) ?? 0...(-1) {
+        var f = ObjectFactory(seed: seed &+ UInt64(k), now: now)
+        all.append(
+          f.ip(
+            name: ipNames(gateway: k)[1], podName: "vpc-nat-gw-gw-churn-\(k)-0", namespace: "kube-system",
+            subnet: ObjectFactory.externalSubnet, address: externalAddress(gateway: k), node: "worker-1",
+            podType: "StatefulSet", mac: ""))
+      }
+      return SubnetStatus.fill(subnets: [subnet], ips: all, eips: eips, ovnEips: [], vips: [])[0]
+    }
+  }
+
+  /// The external-NIC address of churn gateway `k`.
+  public static func externalAddress(gateway k: Int) -> String { "192.168.0.\(100 + k % 150)" }
 
   /// Names of gateway `k`'s two IP CRs (LAN, external).
   public static func ipNames(gateway k: Int) -> [String] {
@@ -42,7 +84,7 @@ public enum ChurnScenario {
     case 0:
       var f = ObjectFactory(seed: seed &+ UInt64(k) &* 0x9E37_79B9, now: now)
       let lan = "10.201.\(k % 250).254"
-      let ext = "192.168.0.\(100 + k % 150)"
+      let ext = externalAddress(gateway: k)
       let lanMac = f.rng.mac()
       var net = f.subnet(
         name: subnet, cidr: "10.201.\(k % 250).0/24", gateway: "10.201.\(k % 250).1",

@@ -36,6 +36,11 @@ struct ClusterBuilder {
     }
   }
 
+  /// `a.b.c.d/n` of a subnet (present or deleted).
+  func cidrText(_ subnet: String) -> String {
+    (pools[subnet]?.cidr ?? ghostPools[subnet]?.cidr)?.text ?? ""
+  }
+
   /// Next free address of a subnet (present or deleted).
   mutating func allocate(_ subnet: String) -> String {
     if var p = pools[subnet] {
@@ -61,7 +66,7 @@ struct ClusterBuilder {
       f.pod(
         name: name, namespace: ns, node: phase == "Pending" ? "" : node, subnet: subnet,
         address: address, mac: mac, phase: phase, ownerSts: sts, terminating: terminating,
-        extraAnnotations: annotations))
+        extraAnnotations: annotations, cidr: cidrText(subnet)))
     add(
       .ips,
       f.ip(
@@ -107,7 +112,7 @@ struct ClusterBuilder {
             "ovn.kubernetes.io/vpc_nat_gw": gw,
             "ovn-vpc-external-network.kube-system.kubernetes.io/allocated": "true",
             "ovn-vpc-external-network.kube-system.kubernetes.io/ip_address": ext,
-          ]))
+          ], cidr: cidrText(lanSubnet)))
     }
     bareIP(
       "\(podName).kube-system", podName: podName, ns: "kube-system", subnet: lanSubnet, node: "worker-1",
@@ -132,10 +137,7 @@ struct ClusterBuilder {
     objects[.subnets] = SubnetStatus.fill(
       subnets: objects[.subnets] ?? [], ips: objects[.ips] ?? [], eips: objects[.iptablesEIPs] ?? [],
       ovnEips: objects[.ovnEips] ?? [], vips: objects[.vips] ?? [])
-    for (k, v) in objects where !served.contains(k) {
-      _ = v
-      objects[k] = nil
-    }
+    objects = objects.filter { served.contains($0.key) }
     return Scenario(
       name: name, seed: seed, objects: objects, served: served, expected: expected, churn: churn)
   }

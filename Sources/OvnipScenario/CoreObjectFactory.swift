@@ -6,12 +6,13 @@ extension ObjectFactory {
   public mutating func pod(
     name: String, namespace: String, node: String, subnet: String, address: String, mac: String,
     phase: String = "Running", ownerSts: String? = nil, terminating: Bool = false,
-    extraAnnotations: [String: String] = [:], age: Int = 3600
+    extraAnnotations: [String: String] = [:], age: Int = 3600, cidr: String = "10.16.0.0/16"
   ) -> JSONValue {
     var annotations = extraAnnotations
     if !address.isEmpty {
       annotations["ovn.kubernetes.io/allocated"] = "true"
-      annotations["ovn.kubernetes.io/cidr"] = "10.16.0.0/16"
+      annotations["ovn.kubernetes.io/cidr"] = cidr
+      if let block = IPv4CIDR(cidr) { annotations["ovn.kubernetes.io/gateway"] = block.address(1) }
       annotations["ovn.kubernetes.io/ip_address"] = address
       annotations["ovn.kubernetes.io/logical_switch"] = subnet
       annotations["ovn.kubernetes.io/mac_address"] = mac

@@ -22,6 +22,7 @@ public enum JSONValue: Sendable, Hashable {
     }
     set {
       guard case .object(var o) = self else { return }
+      self = .null  // drop this reference so `o` is unique and mutates in place
       o[key] = newValue
       self = .object(o)
     }
@@ -66,10 +67,12 @@ public enum JSONValue: Sendable, Hashable {
       return
     }
     guard case .object(var o) = self else { return }
+    self = .null  // drop this reference so `o` is unique and mutates in place
     if path.count == 1 {
       o[first] = newValue
     } else {
       var child = o[first] ?? .object(JSONObject())
+      o[first] = .null  // likewise for the child
       if case .object = child {} else { child = .object(JSONObject()) }
       child.set(Array(path.dropFirst()), newValue)
       o[first] = child
@@ -84,47 +87,53 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 /// An ordered JSON object. Keys are unique; assigning an existing key replaces its value
-/// in place, assigning `nil` removes it.
+/// in place, assigning `nil` removes it. Stored as one array of pairs (objects are small; a
+/// linear lookup beats a hash table's memory at 100k objects).
 public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
-  public private(set) var keys: [String] = []
-  private var storage: [String: JSONValue] = [:]
+  struct Entry: Sendable, Hashable {
+    var key: String
+    var value: JSONValue
+  }
+  private var entries: [Entry] = []
 
   public init() {}
   public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    entries.reserveCapacity(elements.count)
     for (k, v) in elements { self[k] = v }
   }
   public init(_ pairs: [(String, JSONValue)]) {
+    entries.reserveCapacity(pairs.count)
     for (k, v) in pairs { self[k] = v }
   }
 
+  /// Keys in order.
+  public var keys: [String] { entries.map(\.key) }
+
   public subscript(key: String) -> JSONValue? {
-    get { storage[key] }
+    get { entries.first { $0.key == key }?.value }
     set {
-      if let newValue {
-        if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-      } else if storage.removeValue(forKey: key) != nil {
-        keys.removeAll { $0 == key }
+      if let i = entries.firstIndex(where: { $0.key == key }) {
+        if let newValue {
+          entries[i].value = newValue
+        } else {
+          entries.remove(at: i)
+        }
+      } else if let newValue {
+        entries.append(Entry(key: key, value: newValue))
       }
     }
   }
 
-  public var count: Int { keys.count }
+  public var count: Int { entries.count }
 
   public func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
     var i = 0
+    let entries = self.entries
     return AnyIterator {
-      guard i < keys.count else { return nil }
+      guard i < entries.count else { return nil }
       defer { i += 1 }
-      return (keys[i], storage[keys[i]]!)
+      return (entries[i].key, entries[i].value)
     }
-  }
-
-  public static func == (a: JSONObject, b: JSONObject) -> Bool {
-    a.keys == b.keys && a.storage == b.storage
-  }
-  public func hash(into h: inout Hasher) {
-    h.combine(keys)
-    for k in keys { h.combine(storage[k]) }
   }
 }
 

@@ -16,20 +16,20 @@ extension JSONValue {
   /// Appends the compact serialisation to `out`.
   public func write(into out: inout [UInt8]) {
     switch self {
-    case .null: out.append(contentsOf: Array("null".utf8))
-    case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
-    case .int(let i): out.append(contentsOf: Array(String(i).utf8))
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .int(let i): out.append(contentsOf: String(i).utf8)
     case .double(let d):
       if d.isFinite, d.rounded() == d, abs(d) < 1e21 {
         if abs(d) < 9e15 {
-          out.append(contentsOf: Array(String(Int(d)).utf8))
+          out.append(contentsOf: String(Int(d)).utf8)
         } else {
-          out.append(contentsOf: Array(String(format: "%.0f", d).utf8))
+          out.append(contentsOf: Self.goInteger(d).utf8)
         }
       } else if d.isFinite {
-        out.append(contentsOf: Array("\(d)".utf8))
+        out.append(contentsOf: "\(d)".utf8)
       } else {
-        out.append(contentsOf: Array("null".utf8))
+        out.append(contentsOf: "null".utf8)
       }
     case .string(let s): Self.writeString(s, into: &out)
     case .array(let a):
@@ -54,6 +54,24 @@ extension JSONValue {
   }
 
   static let hex = Array("0123456789abcdef".utf8)
+
+  /// An integral double below 1e21 the way Go's encoding/json writes it: the shortest
+  /// round-trip digits, padded with zeros (`18446744073709552000`, not …551616).
+  static func goInteger(_ d: Double) -> String {
+    let text = "\(d)"  // e.g. 1.8446744073709552e+19
+    guard let e = text.firstIndex(of: "e"), let exp = Int(text[text.index(after: e)...]) else {
+      return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+    var mantissa = String(text[..<e])
+    let negative = mantissa.hasPrefix("-")
+    if negative { mantissa.removeFirst() }
+    let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+    let digits = String(parts[0]) + (parts.count > 1 ? String(parts[1]) : "")
+    let intDigits = parts[0].count + exp
+    let body = digits.count >= intDigits
+      ? String(digits.prefix(intDigits)) : digits + String(repeating: "0", count: intDigits - digits.count)
+    return (negative ? "-" : "") + body
+  }
 
   static func writeString(_ s: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))

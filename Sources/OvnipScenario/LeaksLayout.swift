@@ -33,9 +33,7 @@ enum LeaksLayout {
     b.add(.statefulSets, b.f.statefulSet(name: "db", namespace: "default", replicas: 3))
     for i in 0..<3 { b.podWithIP("db-\(i)", sts: "db") }
     // A pod with a macvlan attachment (IPAM-only NIC, no MAC).
-    let multusAddr = b.podWithIP(
-      "web-multus", annotations: ["k8s.v1.cni.cncf.io/networks": "default/macvlan-b"])
-    _ = multusAddr
+    b.podWithIP("web-multus", annotations: ["k8s.v1.cni.cncf.io/networks": "default/macvlan-b"])
     b.bareIP(
       "web-multus.default.macvlan-b.default", podName: "web-multus", ns: "default", subnet: "macvlan-b",
       node: "worker-1", mac: "")

@@ -33,6 +33,9 @@ struct APIRouter {
     let seg = path.split(separator: "/").map(String.init)
     let served = state.served
     let aggregated = accept.contains("as=APIGroupDiscoveryList") && accept.contains("v=v2")
+    if knobs.unauthorized {
+      return status(StatusBody.failure(code: 401, reason: "Unauthorized", message: "Unauthorized"))
+    }
     switch seg {
     case ["version"]:
       return ok([
@@ -167,7 +170,8 @@ struct APIRouter {
     var meta: JSONValue = ["resourceVersion": .string(String(rv))]
     if let last = page.last {
       meta["continue"] = .string(ContinueToken.encode(rv: rv, start: last))
-      meta["remainingItemCount"] = .int(page.remaining)
+      // Like the API server: no count when a selector filters the list.
+      if selection.name == nil && selection.labels.isEmpty { meta["remainingItemCount"] = .int(page.remaining) }
     }
     return listBody(kind, page.items, meta: meta)
   }
@@ -207,8 +211,17 @@ struct APIRouter {
       uid = options.value(at: ["preconditions", "uid"])?.stringValue
       rv = options.value(at: ["preconditions", "resourceVersion"])?.stringValue
     }
-    switch state.delete(kind, namespace: namespace, name: name, uid: uid, resourceVersion: rv) {
+    let delay = knobs.finalizerDelay
+    switch state.delete(
+      kind, namespace: namespace, name: name, uid: uid, resourceVersion: rv, markTerminating: delay != nil)
+    {
     case .ok(let o): return .body(status: 200, contentType: Self.json, bytes: o.bytes)
+    case .terminating(let o):
+      let state = self.state
+      DispatchQueue.global().asyncAfter(deadline: .now() + (delay ?? 0)) {
+        state.finalize(kind, namespace: namespace, name: name)
+      }
+      return .body(status: 200, contentType: Self.json, bytes: o.bytes)
     case .notFound: return status(StatusBody.notFound(kind, name))
     case .preconditionFailed(let why): return status(StatusBody.conflict(kind, name, why))
     case .alreadyExists: return status(StatusBody.alreadyExists(kind, name))
@@ -236,7 +249,7 @@ struct APIRouter {
     o.set(["metadata", "creationTimestamp"], nil)
     o.set(["metadata", "deletionTimestamp"], nil)
     switch state.create(kind, o) {
-    case .ok(let s): return .body(status: 201, contentType: Self.json, bytes: s.bytes)
+    case .ok(let s), .terminating(let s): return .body(status: 201, contentType: Self.json, bytes: s.bytes)
     case .alreadyExists: return status(StatusBody.alreadyExists(kind, o.name))
     default: return status(StatusBody.internalError("create failed"))
     }
@@ -265,12 +278,13 @@ struct APIRouter {
     .body(status: s["code"]?.intValue ?? 500, contentType: Self.json, bytes: s.serialized())
   }
 
+  /// What the API server answers for a path no group/resource serves (a Status with empty details).
   func notFoundPath() -> Reply {
-    var s = StatusBody.failure(code: 404, reason: "NotFound", message: "the server could not find the requested resource")
-    s.set(["details"], [:])
-    s.set(["code"], nil)
-    s.set(["code"], 404)
-    return status(s)
+    status([
+      "kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Failure",
+      "message": "the server could not find the requested resource", "reason": "NotFound", "details": [:],
+      "code": 404,
+    ])
   }
 }
 

@@ -113,6 +113,8 @@ final class ClusterState: @unchecked Sendable {
 
   enum WriteResult {
     case ok(StoredObject)
+    /// Marked for deletion; finalizers still hold it.
+    case terminating(StoredObject)
     case notFound
     case alreadyExists
     case preconditionFailed(String)
@@ -162,9 +164,12 @@ final class ClusterState: @unchecked Sendable {
   }
 
   /// Deletes honouring DeleteOptions preconditions (uid, resourceVersion).
-  func delete(_ kind: ResourceKind, namespace: String, name: String, uid: String?, resourceVersion: String?)
-    -> WriteResult
-  {
+  /// With `markTerminating`, an object that has finalizers is not removed: it gets a
+  /// `deletionTimestamp` (MODIFIED) and `.terminating` is returned; `finalize` removes it later.
+  func delete(
+    _ kind: ResourceKind, namespace: String, name: String, uid: String?, resourceVersion: String?,
+    markTerminating: Bool = false
+  ) -> WriteResult {
     withLock {
       let k = key(namespace, name)
       guard let o = tables[kind]?.objects[k] else { return .notFound }
@@ -176,10 +181,24 @@ final class ClusterState: @unchecked Sendable {
           "Precondition failed: ResourceVersion in precondition: \(resourceVersion), ResourceVersion in object meta: \(o.resourceVersion)"
         )
       }
+      var v = (try? JSONValue.parse(o.bytes)) ?? [:]
+      let finalizers = v.value(at: ["metadata", "finalizers"])?.arrayValue ?? []
+      if markTerminating, !finalizers.isEmpty {
+        if v.value(at: ["metadata", "deletionTimestamp"]) == nil {
+          rv += 1
+          v.set(["metadata", "resourceVersion"], .string(String(rv)))
+          v.set(["metadata", "deletionTimestamp"], .string(ObjectFactory.rfc3339(now())))
+          v.set(["metadata", "deletionGracePeriodSeconds"], 0)
+          let marked = Self.stored(v, rv: rv)
+          tables[kind]!.objects[k] = marked
+          emitLocked(kind, type: "MODIFIED", marked)
+          return .terminating(marked)
+        }
+        return .terminating(o)
+      }
       tables[kind]!.objects[k] = nil
       tables[kind]!.sortedCache = nil
       rv += 1
-      var v = (try? JSONValue.parse(o.bytes)) ?? [:]
       v.set(["metadata", "resourceVersion"], .string(String(rv)))
       let gone = Self.stored(v, rv: rv)
       emitLocked(kind, type: "DELETED", gone)
@@ -187,12 +206,30 @@ final class ClusterState: @unchecked Sendable {
     }
   }
 
+  /// The controller's part of a deletion: drops the finalizers of a terminating object
+  /// (MODIFIED) and removes it (DELETED). No-op if it is gone or not terminating.
+  func finalize(_ kind: ResourceKind, namespace: String, name: String) {
+    let terminating: Bool = withLock {
+      guard let o = tables[kind]?.objects[key(namespace, name)],
+        let v = try? JSONValue.parse(o.bytes)
+      else { return false }
+      return v.value(at: ["metadata", "deletionTimestamp"]) != nil
+    }
+    guard terminating, let o = get(kind, namespace: namespace, name: name),
+      var v = try? JSONValue.parse(o.bytes)
+    else { return }
+    v.set(["metadata", "finalizers"], nil)
+    upsert(kind, v)
+    _ = delete(kind, namespace: namespace, name: name, uid: nil, resourceVersion: nil)
+  }
+
   // MARK: Watch
 
   private func emitLocked(_ kind: ResourceKind, type: String, _ o: StoredObject) {
     let line = Self.eventLine(type: type, object: o.bytes)
     history.append(
-      StoredEvent(resourceVersion: o.resourceVersion, kind: kind, namespace: o.namespace, name: o.name, line: line))
+      StoredEvent(
+        resourceVersion: o.resourceVersion, kind: kind, namespace: o.namespace, name: o.name, line: line, object: o))
     if history.count > historyLimit {
       let drop = history.count - historyLimit
       floorRV = history[drop - 1].resourceVersion
@@ -224,13 +261,7 @@ final class ClusterState: @unchecked Sendable {
       if let fromRV, fromRV > 0 {
         if fromRV < floorRV { return .expired(requested: fromRV, oldest: floorRV) }
         for e in history where e.kind == kind && e.resourceVersion > fromRV {
-          let o = StoredObject(
-            name: e.name, namespace: e.namespace, uid: "", resourceVersion: e.resourceVersion, bytes: [])
-          if selection.namespace.isEmpty || selection.namespace == o.namespace,
-            selection.name == nil || selection.name == o.name
-          {
-            deliver(e.line)
-          }
+          if selection.matches(e.object, labels: { Self.labels(of: e.object) }) { deliver(e.line) }
         }
       } else {
         var t = tables[kind] ?? KindTable()

@@ -61,12 +61,10 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     let knobs = core.knobs
     let router = APIRouter(state: core.state, knobs: knobs)
     let reply = router.route(method: head.method.rawValue, path: path, query: query, accept: accept, body: body)
-    let resource = path.split(separator: "/").dropFirst(path.hasPrefix("/api/") ? 2 : 3).first.map(String.init)
     var delay = knobs.latency
     if let r = path.split(separator: "/").first(where: { knobs.resourceLatency[String($0)] != nil }) {
       delay += knobs.resourceLatency[String(r)] ?? 0
     }
-    _ = resource
     let keepAlive = head.isKeepAlive
     let version = head.version
     let params = QueryString.parse(query)

@@ -22,6 +22,8 @@ struct StoredEvent: Sendable {
   var name: String
   /// The whole event line, `{"type":"ADDED","object":{…}}\n`.
   var line: [UInt8]
+  /// The object as it was at this event (for selector matching on replay).
+  var object: StoredObject
 }
 
 /// Objects of one resource, kept sorted by `namespace/name` (etcd key order) on demand.

@@ -16,6 +16,8 @@ public struct StandInKnobs: Sendable {
   /// Answer lists and gets of these resources with the first half of the body only
   /// (valid HTTP framing, invalid JSON).
   public var truncated: Set<String> = []
+  /// Answer every request (discovery included) with 401 Unauthorized, as for expired credentials.
+  public var unauthorized = false
   /// Answer every request for these resources with 500 InternalError.
   public var serverError: Set<String> = []
   /// Close each watch stream of these resources after this many events
@@ -26,6 +28,11 @@ public struct StandInKnobs: Sendable {
   /// Answer an expired watch with an HTTP 410 Status instead of a 200 stream holding one
   /// ERROR event (the real server's watch cache does the latter).
   public var expiredWatchAsHTTPStatus = false
+  /// When set, a DELETE of an object with finalizers (IP CRs, EIPs, subnets carry
+  /// `kubeovn.io/kube-ovn-controller`) only marks it terminating (`deletionTimestamp`, MODIFIED,
+  /// 200 with the object), and the simulated controller removes it this many seconds later
+  /// (MODIFIED without finalizers, then DELETED). `nil`: removed at once (default).
+  public var finalizerDelay: Double? = nil
   /// The user name in Forbidden messages.
   public var user = "system:anonymous"
   /// The git version `/version` reports.

@@ -18,7 +18,7 @@ import OvnipScenario
 /// server.setKnobs { $0.forbidden = ["pods"] }
 /// ```
 public final class StandInServer: @unchecked Sendable {
-  /// The scenario the server started from.
+  /// The scenario the server started from (objects empty if `keepScenarioObjects` was false).
   public let scenario: Scenario
   let core: ServerCore
   private let group: MultiThreadedEventLoopGroup
@@ -29,19 +29,25 @@ public final class StandInServer: @unchecked Sendable {
   private var _churnTick = 0
 
   /// Creates a server (not yet listening). `port` 0 picks an ephemeral port on first start.
-  public init(scenario: Scenario, port: Int = 0, knobs: StandInKnobs = StandInKnobs()) {
-    self.scenario = scenario
+  /// `keepScenarioObjects: false` drops the generated objects once loaded (`scenario.objects`
+  /// is then empty; the server keeps only their bytes), halving memory for big scenarios.
+  public init(
+    scenario: Scenario, port: Int = 0, knobs: StandInKnobs = StandInKnobs(), keepScenarioObjects: Bool = true
+  ) {
     core = ServerCore(
       state: ClusterState(scenario: scenario, now: { Date() }), knobs: knobs)
+    var kept = scenario
+    if !keepScenarioObjects { kept.objects = [:] }
+    self.scenario = kept
     group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     boundPort = port
   }
 
   /// Creates and starts a server.
-  public static func start(scenario: Scenario, port: Int = 0, knobs: StandInKnobs = StandInKnobs())
-    async throws -> StandInServer
-  {
-    let s = StandInServer(scenario: scenario, port: port, knobs: knobs)
+  public static func start(
+    scenario: Scenario, port: Int = 0, knobs: StandInKnobs = StandInKnobs(), keepScenarioObjects: Bool = true
+  ) async throws -> StandInServer {
+    let s = StandInServer(scenario: scenario, port: port, knobs: knobs, keepScenarioObjects: keepScenarioObjects)
     try await s.start()
     return s
   }
@@ -161,7 +167,7 @@ public final class StandInServer: @unchecked Sendable {
 
   // MARK: Churn
 
-  /// Ticks of the churn timeline applied so far.
+  /// Ticks of the churn timeline applied so far (tick n−1 is fully applied when this reads n).
   public var churnTick: Int { lock.withLock { _churnTick } }
 
   /// Applies the scenario's churn timeline on a timer (tick 0 at once). No-op without a timeline.
@@ -172,11 +178,9 @@ public final class StandInServer: @unchecked Sendable {
     let task = Task { [weak self] in
       while !Task.isCancelled {
         guard let self else { return }
-        let tick = self.lock.withLock { () -> Int in
-          defer { self._churnTick += 1 }
-          return self._churnTick
-        }
+        let tick = self.lock.withLock { self._churnTick }
         self.apply(timeline.step(tick))
+        self.lock.withLock { self._churnTick = tick + 1 }
         try? await Task.sleep(for: .seconds(seconds))
       }
     }

@@ -16,11 +16,14 @@ public final class StandInSession: @unchecked Sendable {
   /// The kubeconfig (mode 0600).
   public let kubeconfigPath: String
   public let contextName: String
+  /// Objects the scenario generated.
+  public let objectCount: Int
   private let lock = NSLock()
   private var stopped = false
 
-  init(server: StandInServer, directory: URL, contextName: String) throws {
+  init(server: StandInServer, directory: URL, contextName: String, objectCount: Int) throws {
     self.server = server
+    self.objectCount = objectCount
     self.directory = directory
     self.contextName = contextName
     kubeconfigPath = directory.appendingPathComponent("kubeconfig").path
@@ -48,13 +51,15 @@ public final class StandInSession: @unchecked Sendable {
       at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let server: StandInServer
     do {
-      server = try await StandInServer.start(scenario: scenario, port: port, knobs: knobs)
+      server = try await StandInServer.start(
+        scenario: scenario, port: port, knobs: knobs, keepScenarioObjects: scenario.objectCount < 10_000)
     } catch {
       try? FileManager.default.removeItem(at: dir)
       throw StandInError("cannot listen on 127.0.0.1:\(port): \(error)")
     }
     do {
-      let s = try StandInSession(server: server, directory: dir, contextName: contextName)
+      let s = try StandInSession(
+        server: server, directory: dir, contextName: contextName, objectCount: scenario.objectCount)
       if churn { server.startChurn() }
       return s
     } catch {

@@ -14,30 +14,56 @@ enum AccountingBench {
     let generated = clock.measure { _ = pages() }
     let lists = pages()
     let bytes = lists.values.reduce(0) { $0 + $1.count }
+    print("load average: \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?")")
     print("AccountingBench: \(ipCount) IP CRs, \(ipCount) pods, \(subnetCount) subnets; \(bytes / 1_000_000) MB of List JSON (generated in \(format(generated)))")
 
     var assembler = SnapshotAssembler()
-    let decode = clock.measure {
+    var perKind: [(ResourceKind, (wall: Duration, cpu: Double))] = []
+    let decode = timed {
       for kind in ResourceKind.collectionOrder {
         if let data = lists[kind] {
-          do { try assembler.addPage(kind, data) } catch { print("  decode failed: \(error)") }
+          let t = timed {
+            do { try assembler.addPage(kind, data) } catch { print("  decode failed: \(error)") }
+          }
+          perKind.append((kind, t))
         } else {
           assembler.markNotServed(kind)
         }
       }
     }
     let snapshot = assembler.build()
-    print("  decode (SnapshotAssembler, all lists):  \(format(decode))  (\(Int(Double(bytes) / 1e6 / seconds(decode))) MB/s)")
+    print("  decode (SnapshotAssembler, all lists):  \(format(decode))  (\(Int(Double(bytes) / 1e6 / decode.cpu)) MB per CPU second)")
+    for (kind, t) in perKind where kind == .ips || kind == .pods {
+      print("    \(kind.fileName) (\((lists[kind]?.count ?? 0) / 1_000_000) MB):".padding(toLength: 42, withPad: " ", startingAt: 0) + format(t))
+    }
 
     var report: Report?
-    let accounting = clock.measure {
+    let accounting = timed {
       report = Accountant().report(snapshot, now: Date(), source: "bench", subnets: [])
     }
     guard let report else { return }
     print("  accounting (Accountant.report):          \(format(accounting))")
-    let json = clock.measure { _ = report.jsonData() }
+    let json = timed { _ = report.jsonData() }
     print("  JSON report encoding:                    \(format(json))")
     print("  result: \(report.orphans.count) orphans, \(report.exempt.count) exempt, \(report.ownedCount) owned, \(report.overlaps.count) overlaps, \(report.errors.count) errors")
+  }
+
+  /// CPU seconds used by this process so far (wall time is noisy on a shared machine).
+  static func cpuSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+  }
+
+  /// Runs `body`, returning wall and CPU time.
+  static func timed(_ body: () -> Void) -> (wall: Duration, cpu: Double) {
+    let cpu0 = cpuSeconds()
+    let wall = ContinuousClock().measure(body)
+    return (wall, cpuSeconds() - cpu0)
+  }
+
+  static func format(_ t: (wall: Duration, cpu: Double)) -> String {
+    String(format: "%.3f s wall, %.3f s CPU", seconds(t.wall), t.cpu)
   }
 
   static func seconds(_ d: Duration) -> Double {

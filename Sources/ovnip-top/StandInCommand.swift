@@ -71,7 +71,7 @@ struct StandInCommand: AsyncParsableCommand {
       throw Fatal(e.description)
     }
     let s = session.server.scenario
-    say("stand-in: scenario \(s.name), \(s.objectCount) objects, \(session.server.url)")
+    say("stand-in: scenario \(s.name), \(session.objectCount) objects, \(session.server.url)")
     say("kubeconfig: \(session.kubeconfigPath) (context \(session.contextName))")
     say("export KUBECONFIG=\(session.kubeconfigPath)")
     say("ctrl-c to stop")

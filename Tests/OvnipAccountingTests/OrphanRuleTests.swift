@@ -162,6 +162,13 @@ struct OrphanRuleTests {
       w.unknown = [.nodes: "Forbidden"]
       return w
     },
+    Case(label: "empty spec.subnet: no Subnet check", ip: "job-x.apps", expected: "orphan:subnet-missing,pod-missing",
+         evidence: "spec.subnet is empty; Pod apps/job-x not found", checks: [OwnerCheck(kind: .pod, namespace: "apps", name: "job-x")]) {
+      base().with(.ips, [F.ip("job-x", ns: "apps", subnet: "", v4: "10.16.0.8", name: "job-x.apps")])
+    },
+    Case(label: "no podName: owner-unknown", ip: "weird.apps", expected: "exempt:owner-unknown") {
+      base().with(.ips, [F.ip("", ns: "apps", subnet: "ovn-default", v4: "10.16.0.31", name: "weird.apps")])
+    },
     Case(label: "unknown podType: owner-unknown", ip: "x.apps", expected: "exempt:owner-unknown") {
       base().with(.ips, [F.ip("x", ns: "apps", subnet: "ovn-default", v4: "10.16.0.30", podType: "Deployment")])
     },

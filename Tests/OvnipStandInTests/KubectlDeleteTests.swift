@@ -93,4 +93,23 @@ import Testing
     #expect(dup.stderrLines == ["Error from server (AlreadyExists): ips.kubeovn.io \"restored-ip.default\" already exists"])
     await h.stop()
   }
+
+  @Test func finalizersKeepTheObjectTerminatingUntilTheControllerRuns() async throws {
+    let h = try await StandInHarness.start(scenario: "leaks")
+    h.server.setKnobs { $0.finalizerDelay = 3 }
+    let name = "old-sts-0.default"
+    let obj = try #require(h.server.object(.ips, name: name))
+    let uid = obj.value(at: ["metadata", "uid"])!.stringValue!
+    let rv = obj.value(at: ["metadata", "resourceVersion"])!.stringValue!
+    let r = try await h.kubectl(
+      ["delete", "--raw", "/apis/kubeovn.io/v1/ips/\(name)", "-f", "-"], stdin: Self.options(uid: uid, rv: rv))
+    #expect(r.status == 0, "\(r.stderrText)")
+    let answered = try JSONValue.parse(Array(r.stdout))
+    #expect(answered.value(at: ["metadata", "deletionTimestamp"]) != nil)
+    let during = h.server.object(.ips, name: name)
+    #expect(during?.value(at: ["metadata", "deletionTimestamp"]) != nil, "still there, terminating")
+    for _ in 0..<500 where h.server.object(.ips, name: name) != nil { try await Task.sleep(for: .milliseconds(20)) }
+    #expect(h.server.object(.ips, name: name) == nil)
+    await h.stop()
+  }
 }

@@ -95,7 +95,12 @@ import Testing
   @Test func serverStoppedThenBack() async throws {
     let h = try await StandInHarness.start(scenario: "healthy")
     let port = h.server.port
+    let watch = try h.startKubectl(["get", "--raw", "/api/v1/nodes?watch=1"])
+    #expect(await watch.waitFor { $0.count == 3 })
     await h.server.stop()
+    // A watch open while the server goes away ends like a dropped connection.
+    #expect(await watch.waitForExit(timeout: 10) == 1)
+    #expect(watch.stderrSoFar == "error: unexpected EOF\n")
     let down = try await h.kubectl(["get", "--raw", "/api/v1/nodes"])
     #expect(down.status == 1)
     #expect(
@@ -105,6 +110,15 @@ import Testing
     #expect(h.server.port == port)
     let up = try await h.kubectl(["get", "--raw", "/api/v1/nodes"])
     #expect(up.status == 0)
+    await h.stop()
+  }
+
+  @Test func unauthorized() async throws {
+    let h = try await StandInHarness.start(scenario: "healthy")
+    h.server.setKnobs { $0.unauthorized = true }
+    let raw = try await h.kubectl(["get", "--raw", "/apis/kubeovn.io/v1/ips"])
+    #expect(raw.status == 1)
+    #expect(raw.stderrLines == ["error: You must be logged in to the server (Unauthorized)"])
     await h.stop()
   }
 }

@@ -103,7 +103,7 @@ import Testing
   }
 
   static func waitForWatchers(_ h: StandInHarness, _ n: Int) async -> Bool {
-    for _ in 0..<250 {
+    for _ in 0..<750 {
       if h.server.activeWatchCount >= n { return true }
       try? await Task.sleep(for: .milliseconds(20))
     }

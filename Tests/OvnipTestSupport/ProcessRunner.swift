@@ -40,6 +40,10 @@ public final class RunningProcess: @unchecked Sendable {
     return parts.filter { !$0.isEmpty }
   }
   public var isRunning: Bool { process.isRunning }
+  /// The process id.
+  public var pid: Int32 { process.processIdentifier }
+  /// Sends a signal (e.g. `SIGINT` for ctrl-c).
+  public func send(signal: Int32) { kill(process.processIdentifier, signal) }
   public var exitStatus: Int32? { process.isRunning ? nil : process.terminationStatus }
 
   /// Waits until `condition(lines)` holds or `timeout` passes; returns whether it held.

@@ -1,0 +1,7 @@
+import OvnipDashboard
+
+/// What one read from the terminal produced.
+public enum TerminalInput: Sendable, Hashable {
+  case key(Key)
+  case resized(width: Int, height: Int)
+}
