@@ -6,12 +6,16 @@ import OvnipModel
 /// holders before their owners, so an owner created after our view of a holder is never
 /// judged missing).
 public struct Collector: Sendable {
+  /// How kubectl is run.
   public var client: KubectlClient
   /// Items per page (`limit=`).
   public var pageLimit: Int
   /// Restarts of one list after its continue token expired (410) before giving up.
   public var expiredRestarts = 2
 
+  /// - Parameters:
+  ///   - client: how kubectl is run.
+  ///   - pageLimit: items per page (floored at 1).
   public init(client: KubectlClient, pageLimit: Int = 5000) {
     self.client = client
     self.pageLimit = max(1, pageLimit)
@@ -46,26 +50,63 @@ public struct Collector: Sendable {
   /// Reads every page of `kind`, handing each page's bytes to `onPage`, which returns the
   /// page's continue token and resourceVersion. If a continue token expires (410), `restart`
   /// is called and the list starts over. Returns the resourceVersion of the last page.
+  ///
+  /// The next page is fetched while `onPage` decodes the current one: kubectl runs in its own
+  /// process, so on two cores transfer and decoding overlap. Its continue token comes from a
+  /// scan of the page's top level, before the full decode.
   func readPages(
     _ kind: ResourceKind, restart: () -> Void,
     onPage: ([UInt8]) throws(KubeError) -> (continueToken: String, resourceVersion: String)
   ) async throws(KubeError) -> String {
     var restarts = 0
     var token = ""
+    var prefetched: Task<Result<[UInt8], KubeError>, Never>?
+    defer { prefetched?.cancel() }
     while true {
+      let result: Result<[UInt8], KubeError>
+      if let task = prefetched {
+        result = await task.value
+        prefetched = nil
+      } else {
+        result = await fetchResult(pagePath(kind, continueToken: token))
+      }
       let bytes: [UInt8]
-      do {
-        bytes = try await fetch(pagePath(kind, continueToken: token))
-      } catch where error.kind == .gone && !token.isEmpty && restarts < expiredRestarts {
+      switch result {
+      case .success(let page): bytes = page
+      case .failure(let error) where error.kind == .gone && !token.isEmpty && restarts < expiredRestarts:
         restarts += 1
         token = ""
         restart()
         continue
+      case .failure(let error): throw error
+      }
+      if let next = Self.continueToken(of: bytes), !next.isEmpty {
+        let path = pagePath(kind, continueToken: next)
+        prefetched = Task { await self.fetchResult(path) }
       }
       let (next, rv) = try onPage(bytes)
       if next.isEmpty { return rv }
       token = next
+      if prefetched == nil {
+        // The scan found no token the decoder did (odd spacing): fetch it now.
+        prefetched = Task { [path = pagePath(kind, continueToken: next)] in await self.fetchResult(path) }
+      }
     }
+  }
+
+  func fetchResult(_ path: String) async -> Result<[UInt8], KubeError> {
+    do throws(KubeError) {
+      return .success(try await fetch(path))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// `metadata.continue` of a List page, from a scan of its top level; nil if it cannot tell.
+  static func continueToken(of page: [UInt8]) -> String? {
+    var scanner = TopLevelScanner(bytes: page)
+    guard let members = try? scanner.members(), let range = members["metadata"] else { return nil }
+    return (try? JSONDecoder().decode(ListMerger.PageMeta.self, from: Data(page[range])))?.continue ?? ""
   }
 
   /// Lists `kind` into its store; the store changes only if every page was read.

@@ -7,9 +7,11 @@ public struct KubeError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound, forbidden, unauthorized, conflict, gone, unreachable, notServed
     case kubectlMissing, unknownContext, timeout, serverError, malformed, other
   }
+  /// What went wrong.
   public var kind: Kind
   /// One line, fit to show a user.
   public var message: String
+  /// An error of `kind` with a one-line `message`.
   public init(_ kind: Kind, _ message: String) {
     self.kind = kind
     self.message = message
@@ -19,7 +21,9 @@ public struct KubeError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Which cluster a client talks to.
 public struct ClusterIdentity: Sendable, Hashable, Codable {
+  /// The kubeconfig context name.
   public var context: String
+  /// The API server URL of that context's cluster.
   public var server: String
   public init(context: String, server: String) {
     self.context = context

@@ -117,9 +117,16 @@ struct KubectlProcess: Sendable {
       return KubeError(.other, "cancelled")
     }
     let text = Sanitize.line("\(error)")
-    return KubeError(
-      .kubectlMissing,
-      "cannot run kubectl at \(Sanitize.line(executable)) (\(text)): \(KubectlOptions.installHint)")
+    // Only a failure to start the binary means kubectl is missing; a pipe or limit error
+    // during a run is an ordinary failure of that call.
+    if text.contains("is not found or cannot be executed")
+      || text.hasPrefix("Failed to launch the new process")
+    {
+      return KubeError(
+        .kubectlMissing,
+        "cannot run kubectl at \(Sanitize.line(executable)) (\(text)): \(KubectlOptions.installHint)")
+    }
+    return KubeError(.other, "kubectl at \(Sanitize.line(executable)): \(text)")
   }
 
   /// Runs `operation`, cancelling it after `limit`. swift-subprocess reacts to cancellation

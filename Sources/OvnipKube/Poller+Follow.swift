@@ -186,7 +186,13 @@ extension Poller {
       if stopped { return false }
       let failures = (listFailures[kind] ?? 0) + 1
       listFailures[kind] = failures
-      modes[kind] = previousMode == .notServed ? .notServed : .failing(failures: failures)
+      if previousMode == .watching && currentWatch[kind] != nil {
+        // An extra list (refreshNow) failed while the watch keeps the kind current: the error
+        // is shown, the kind is not stale.
+        modes[kind] = .watching
+      } else {
+        modes[kind] = previousMode == .notServed ? .notServed : .failing(failures: failures)
+      }
       if error.kind == .notFound && kind.isOptional {
         // The CRD was removed mid-session.
         stores[kind].markUnavailable(.notServed)

@@ -13,8 +13,9 @@ import OvnipStandIn
 /// var kube = demo.kubeOptions(from: command.kube)   // flags as if given by hand
 /// defer { Task { await demo.stop() } }
 /// ```
-/// The kubeconfig (mode 0600, in a 0700 temp dir) is removed by `stop()`, at `exit()`, and on
-/// SIGINT/SIGTERM/SIGHUP.
+/// The kubeconfig (mode 0600, in a 0700 temp dir) is removed by `stop()` and at `exit()` (which
+/// the dashboard's signal path ends in); headless `--demo` also calls
+/// `ExitCleanup.shared.handleSignals()` so ctrl-c removes it.
 struct DemoCluster: Sendable {
   let session: StandInSession
   /// kubectl settings: the session's kubeconfig and context, a private cache dir beside it.

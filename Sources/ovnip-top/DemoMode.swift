@@ -22,6 +22,7 @@ enum DemoMode {
     }
     let poller = Poller(client: client, context: demo.context, options: kube.pollerOptions)
     ExitCleanup.shared.onSignal { stopBlocking(poller) }
+    ExitCleanup.shared.handleSignals()
     note(
       "demo stand-in at \(demo.serverURL), context \(demo.context), kubeconfig \(demo.session.kubeconfigPath)\n"
         + "try: KUBECONFIG=\(demo.session.kubeconfigPath) kubectl get ips.v1.kubeovn.io   (ctrl-c ends the demo)")

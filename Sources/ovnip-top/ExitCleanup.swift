@@ -2,13 +2,17 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Directories to delete when the process ends: at `exit()` (ArgumentParser exits through it)
-/// and on SIGINT/SIGTERM/SIGHUP, after which the process exits with 128 + signal.
+/// Directories to delete when the process ends: at `exit()` (ArgumentParser and the dashboard's
+/// signal path both exit through it) and, once `handleSignals()` was called, on
+/// SIGINT/SIGTERM/SIGHUP, after which the process exits with 128 + signal. A mode with its own
+/// signal handling (the dashboard's `TerminalGuard`) does not call `handleSignals()`: its
+/// `exit(128 + signal)` runs the `atexit` cleanup.
 final class ExitCleanup: Sendable {
   static let shared = ExitCleanup()
 
   private let paths = Mutex<Set<String>>([])
-  private let installed = Mutex(false)
+  private let atExitInstalled = Mutex(false)
+  private let signalsInstalled = Mutex(false)
   /// Extra work to run on a signal before exiting (e.g. stopping the stand-in, restoring the
   /// terminal); run once, in registration order.
   private let hooks = Mutex<[@Sendable () -> Void]>([])
@@ -17,13 +21,16 @@ final class ExitCleanup: Sendable {
 
   func register(_ path: String) {
     paths.withLock { _ = $0.insert(path) }
-    installOnce()
+    let first = atExitInstalled.withLock { done -> Bool in
+      defer { done = true }
+      return !done
+    }
+    if first { atexit { ExitCleanup.shared.removeAll() } }
   }
 
-  /// Adds work to run when a termination signal arrives.
+  /// Adds work to run when a termination signal arrives (after `handleSignals()`).
   func onSignal(_ hook: @escaping @Sendable () -> Void) {
     hooks.withLock { $0.append(hook) }
-    installOnce()
   }
 
   func removeNow(_ path: String) {
@@ -39,13 +46,13 @@ final class ExitCleanup: Sendable {
     for path in all { try? FileManager.default.removeItem(atPath: path) }
   }
 
-  private func installOnce() {
-    let first = installed.withLock { done -> Bool in
+  /// Ends the process on SIGINT/SIGTERM/SIGHUP: runs the hooks, removes the paths, exits 128+signal.
+  func handleSignals() {
+    let first = signalsInstalled.withLock { done -> Bool in
       defer { done = true }
       return !done
     }
     guard first else { return }
-    atexit { ExitCleanup.shared.removeAll() }
     for sig in [SIGINT, SIGTERM, SIGHUP] {
       signal(sig, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())

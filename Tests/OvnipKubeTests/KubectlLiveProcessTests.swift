@@ -99,7 +99,8 @@ import Testing
       let error = error as? KubeError
       return error?.kind == .timeout && error?.message == "kubectl get --raw /hang timed out after 700ms"
     }
-    #expect(ContinuousClock.now - started < .seconds(5))
+    // Far below the script's 30 s sleep (generous: spawning is slow on a loaded machine).
+    #expect(ContinuousClock.now - started < .seconds(20))
     let pid = try #require(rig.pid)
     #expect(await EventRecorder.wait(3) { !Self.alive(pid) })
   }
@@ -159,6 +160,22 @@ import Testing
         && error?.message == "kubectl not found on PATH: " + KubectlOptions.installHint
     }
     #expect(KubectlOptions.installHint.contains("apt install kubernetes-client"))
+  }
+
+  @Test func kubectlThatCannotStartIsReportedAsMissing() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ovnip-kubectl-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("kubectl")
+    try "#!/nonexistent/interpreter\n".write(to: path, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path.path)
+    let client = try KubectlClient.live(KubectlOptions(kubectl: path.path, cacheDir: dir.appendingPathComponent("c").path))
+    await #expect {
+      _ = try await client.get("/api")
+    } throws: { error in
+      let error = error as? KubeError
+      return error?.kind == .kubectlMissing && error?.message.contains("apt install kubernetes-client") == true
+    }
   }
 
   @Test func defaultCacheDirIsPrivateToOvnipTop() {

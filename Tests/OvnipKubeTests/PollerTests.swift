@@ -90,7 +90,7 @@ import Testing
     let lists = { fake.calls.filter { $0 == "GET /apis/kubeovn.io/v1/ips?limit=5000" }.count }
     let start = lists()
     #expect(await EventRecorder.wait { lists() >= start + 2 })
-    #expect(recorder.failures.contains(broken))
+    #expect(await EventRecorder.wait { recorder.failures.contains(broken) })
     await poller.stop()
   }
 
@@ -110,7 +110,7 @@ import Testing
     #expect(state.snapshot?.ips.value?.map(\.metadata.name) == ["a"])
     #expect(state.lastError == down)
     #expect(state.watching == false)
-    #expect(recorder.failures.contains(down))
+    #expect(await EventRecorder.wait { recorder.failures.contains(down) })
     // The server comes back.
     let snapshotsBefore = recorder.snapshots.count
     fake.state.withLock { $0.answers = saved }
@@ -130,6 +130,11 @@ import Testing
     await poller.refreshNow()
     #expect(await EventRecorder.wait { recorder.failures.contains { $0.kind == .malformed } })
     #expect(await poller.currentState().snapshot?.ips.value?.map(\.metadata.name) == ["a"])
+    // The watch still keeps ips current: the failed extra list does not make it stale.
+    #expect(await EventRecorder.wait { await poller.currentState().kinds[.ips] == .watching })
+    #expect(await EventRecorder.wait { await !poller.currentState().isStale })
+    fake.emit(Self.ipsWatch, Fixtures.event("ADDED", Fixtures.ip("b", rv: "1001")))
+    #expect(await recorder.waitForIPs(["a", "b"]))
     await poller.stop()
   }
 
