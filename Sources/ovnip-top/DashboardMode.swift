@@ -4,6 +4,7 @@ import OvnipDashboard
 import OvnipKube
 import OvnipModel
 import OvnipTerminal
+import Synchronization
 
 /// The interactive ncurses dashboard.
 ///
@@ -21,6 +22,41 @@ enum DashboardMode {
     throw Fatal("the live dashboard is not wired yet: the poller and accounting engine are not on main (see DashboardMode.swift)")
   }
 
+  /// `--from DIR` without `--once`: the dashboard over a snapshot directory (as written by
+  /// `collect`). `r` re-reads the directory; inspect reads the object from its list file;
+  /// nothing can be deleted (there is no cluster behind it).
+  static func runFromFiles(_ command: OvnipTop, directory: String) async throws {
+    do {
+      _ = try FileSnapshot.load(directory: directory)
+    } catch {
+      throw Fatal(error.description)
+    }
+    let (events, continuation) = AsyncStream.makeStream(of: PollerEvent.self, bufferingPolicy: .bufferingNewest(4))
+    let load: @Sendable () -> Void = {
+      do {
+        continuation.yield(.snapshot(try FileSnapshot.load(directory: directory), at: Date(), watching: false))
+      } catch {
+        continuation.yield(.failed(KubeError(.other, "\(error)"), at: Date()))
+      }
+    }
+    load()
+    let resolved = themes(for: command)
+    let wiring = DashboardWiring(
+      events: events,
+      account: { snapshot, now in
+        Accountant().report(snapshot, now: now, source: "file:\(directory)", subnets: [])
+      },
+      trackOrphans: FirstSeenTracker().statuses,
+      refreshNow: load,
+      fetch: { path in try FileObjectReader.object(at: path, in: directory) },
+      runCleanup: DashboardWiring.noCleanup,
+      checkDeletePermission: { "reading files (--from): there is no cluster to delete from" },
+      context: "file:\(directory)", readOnly: command.readonly,
+      refreshInterval: .infinity, initialFilter: command.subnet.first ?? "",
+      themes: resolved.themes, startupMessage: resolved.warning)
+    try await run(wiring: wiring)
+  }
+
   /// Runs the dashboard over `wiring`; exits the process with 128+signal when a signal ended it.
   static func run(wiring: DashboardWiring) async throws {
     do {
@@ -33,5 +69,45 @@ enum DashboardMode {
   /// The themes for `--theme`, the chosen one first, and a warning when it could not be used.
   static func themes(for command: OvnipTop) -> ThemeLoader.Resolved {
     ThemeLoader.resolve(command.theme)
+  }
+}
+
+/// Remembers when each orphan was first seen; every orphan stays a candidate (no deleting
+/// from files, so there is nothing to confirm).
+final class FirstSeenTracker: Sendable {
+  private let firstSeen = Mutex<[String: (Date, Int)]>([:])
+
+  func statuses(_ report: Report, _ now: Date) -> [String: OrphanStatus] {
+    firstSeen.withLock { seen in
+      var out: [String: OrphanStatus] = [:]
+      var next: [String: (Date, Int)] = [:]
+      for orphan in report.orphans {
+        let (first, count) = seen[orphan.name] ?? (now, 0)
+        next[orphan.name] = (first, count + 1)
+        out[orphan.name] = OrphanStatus(firstSeen: first, refreshesSeen: count + 1, stage: .candidate)
+      }
+      seen = next
+      return out
+    }
+  }
+}
+
+/// Finds one object in a snapshot directory by its API path (for inspect in `--from` mode).
+enum FileObjectReader {
+  static func object(at path: String, in directory: String) throws -> [UInt8] {
+    guard let kind = ResourceKind.allCases.first(where: { path.hasPrefix($0.apiPrefix + "/") && path.contains("/\($0.plural)/") }),
+      let name = path.split(separator: "/").last.map(String.init)
+    else { throw KubeError(.notFound, "\(path): not a known object path") }
+    let file = URL(fileURLWithPath: directory).appendingPathComponent(kind.fileName)
+    guard let data = try? Data(contentsOf: file),
+      let list = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let items = list["items"] as? [[String: Any]]
+    else { throw KubeError(.notFound, "\(kind.fileName) is missing or not a list") }
+    for item in items {
+      if let meta = item["metadata"] as? [String: Any], meta["name"] as? String == name {
+        return Array(try JSONSerialization.data(withJSONObject: item))
+      }
+    }
+    throw KubeError(.notFound, "\(kind.kind) \(name) not found in \(kind.fileName)")
   }
 }
