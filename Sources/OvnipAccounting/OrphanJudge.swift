@@ -91,9 +91,12 @@ struct OrphanJudge {
     var subnetUnknown: String?
     switch subnets.lookup(spec.subnet) {
     case .found: break
+    case .missing where spec.subnet.isEmpty:
+      // Kube-OVN's gcIP treats an empty subnet as missing; there is nothing to GET again.
+      findings.reasons.append(.subnetMissing)
+      findings.facts.append("spec.subnet is empty")
     case .missing:
-      let shown = spec.subnet.isEmpty ? "(empty spec.subnet)" : spec.subnet
-      findings.add(.subnetMissing, "Subnet \(shown) not found", OwnerCheck(kind: .subnet, name: spec.subnet))
+      findings.add(.subnetMissing, "Subnet \(spec.subnet) not found", OwnerCheck(kind: .subnet, name: spec.subnet))
     case .unknown(let reason): subnetUnknown = reason
     }
 
@@ -150,6 +153,9 @@ struct OrphanJudge {
     var findings = initial
     let spec = ip.spec
     let ns = spec.namespace
+    if spec.podName.isEmpty || ns.isEmpty {
+      return .exempt(.ownerUnknown, evidence: "spec.podName or spec.namespace is empty: no owner to look up")
+    }
     let podKey = "\(ns)/\(spec.podName)"
     switch pods.lookup(podKey) {
     case .unknown(let reason):

@@ -25,7 +25,8 @@ public enum FileSnapshot {
   static let statusProbeLimit = 64 * 1024
 
   /// Reads every resource file in `directory`.
-  /// - Throws: `FileSnapshotError` when the directory itself cannot be read.
+  /// - Throws: `FileSnapshotError` when the directory cannot be read or holds none of the
+  ///   resource files (most likely the wrong directory).
   public static func load(directory: String) throws(FileSnapshotError) -> ClusterSnapshot {
     let url = URL(fileURLWithPath: directory, isDirectory: true)
     var isDirectory: ObjCBool = false
@@ -40,10 +41,16 @@ public enum FileSnapshot {
     } catch {
       throw FileSnapshotError("cannot read \(directory): permission denied or unreadable")
     }
+    let present = ResourceKind.collectionOrder.filter {
+      FileManager.default.fileExists(atPath: url.appendingPathComponent($0.fileName).path)
+    }
+    if present.isEmpty {
+      throw FileSnapshotError("cannot read \(directory): no resource files in it (subnets.json, ips.json, ...)")
+    }
     var assembler = SnapshotAssembler()
     for kind in ResourceKind.collectionOrder {
       let file = url.appendingPathComponent(kind.fileName)
-      guard FileManager.default.fileExists(atPath: file.path) else {
+      guard present.contains(kind) else {
         assembler.markUnknown(kind, reason: "not collected (no \(kind.fileName))")
         continue
       }

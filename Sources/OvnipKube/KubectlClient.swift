@@ -2,6 +2,7 @@ import Foundation
 
 /// A failure of one kubectl call, classified from exit status and stderr.
 public struct KubeError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What went wrong, as far as exit status and stderr tell.
   public enum Kind: String, Sendable, Equatable {
     case notFound, forbidden, unauthorized, conflict, gone, unreachable, notServed
     case kubectlMissing, unknownContext, timeout, serverError, malformed, other
@@ -43,6 +44,8 @@ public struct KubectlClient: Sendable {
   public var canI: @Sendable (_ verb: String, _ resource: String) async throws -> Bool
   /// The context name and API server URL this client talks to.
   public var identity: @Sendable () async throws -> ClusterIdentity
+  /// `kubectl version --client`: the client's gitVersion (for support bundles).
+  public var version: @Sendable () async throws -> String
 
   public init(
     get: @escaping @Sendable (String) async throws -> [UInt8],
@@ -51,7 +54,8 @@ public struct KubectlClient: Sendable {
     watch: @escaping @Sendable (String, @escaping @Sendable ([UInt8]) async -> Void) async throws
       -> Void,
     canI: @escaping @Sendable (String, String) async throws -> Bool,
-    identity: @escaping @Sendable () async throws -> ClusterIdentity
+    identity: @escaping @Sendable () async throws -> ClusterIdentity,
+    version: @escaping @Sendable () async throws -> String = { "unknown" }
   ) {
     self.get = get
     self.delete = delete
@@ -59,5 +63,6 @@ public struct KubectlClient: Sendable {
     self.watch = watch
     self.canI = canI
     self.identity = identity
+    self.version = version
   }
 }

@@ -1,6 +1,64 @@
+import Dispatch
 import Foundation
+import OvnipAccounting
+import OvnipKube
+import OvnipModel
 
-/// `--demo`: stand-in in-process with the churn scenario, the normal pipeline through kubectl.
+/// `--demo`: the stand-in in-process with the churn scenario, the normal pipeline through the
+/// real kubectl (discovery, list, watches). Until the dashboard is wired here, it prints the
+/// headless report table on each refresh; ctrl-c ends it and removes the demo kubeconfig.
 enum DemoMode {
-  static func run(_ command: OvnipTop) async throws { throw Fatal("--demo is not built yet") }
+  static func run(_ command: OvnipTop) async throws {
+    let demo = try await DemoCluster.start()
+    let kube = demo.kubeOptions(from: command.kube)
+    var kubectl = kube.kubectlOptions
+    kubectl.cacheDir = demo.kubectlOptions.cacheDir
+    let client: KubectlClient
+    do {
+      client = try KubectlClient.live(kubectl)
+    } catch {
+      await demo.stop()
+      throw Fatal(error.message)
+    }
+    let poller = Poller(client: client, context: demo.context, options: kube.pollerOptions)
+    ExitCleanup.shared.onSignal { stopBlocking(poller) }
+    note(
+      "demo stand-in at \(demo.serverURL), context \(demo.context), kubeconfig \(demo.session.kubeconfigPath)\n"
+        + "try: KUBECONFIG=\(demo.session.kubeconfigPath) kubectl get ips.v1.kubeovn.io   (ctrl-c ends the demo)")
+    await poller.start()
+    for await event in poller.events {
+      switch event {
+      case .progress(let done, let total, let resource):
+        if done < total { note("listing \(resource) (\(done + 1)/\(total))") }
+      case .snapshot(let snapshot, let at, let watching):
+        let report = Accountant().report(
+          snapshot, now: Date(), source: "kubectl:\(demo.context)", subnets: command.subnet)
+        let header = "── \(clock(at)) \(watching ? "live: every resource watched" : "listed") ──\n"
+        FileHandle.standardOutput.write(Data((header + report.tableText()).utf8))
+      case .failed(let error, let at):
+        note("\(clock(at)) \(error.message)")
+      }
+    }
+    await demo.stop()
+  }
+
+  /// Stops the poller from a signal handler's queue, waiting at most a second.
+  static func stopBlocking(_ poller: Poller) {
+    let done = DispatchSemaphore(value: 0)
+    Task {
+      await poller.stop()
+      done.signal()
+    }
+    _ = done.wait(timeout: .now() + 1)
+  }
+
+  static func note(_ line: String) {
+    FileHandle.standardError.write(Data("ovnip-top: \(line)\n".utf8))
+  }
+
+  static func clock(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.dateFormat = "HH:mm:ss"
+    return formatter.string(from: date)
+  }
 }

@@ -19,7 +19,7 @@ enum OnceMode {
   }
 
   static func runLive(_ command: OvnipTop) async throws {
-    throw Fatal("--once on a live cluster is not built yet")
+    try await OnceLive.run(command)
   }
 
   /// Prints the report in `format` and ends with exit status 1 when it has anomalies.

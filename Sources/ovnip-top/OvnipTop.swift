@@ -18,6 +18,8 @@ struct KubeOptions: ParsableArguments {
   var cacheDir: String?
   @Option(help: "Seconds between refreshes (floor 0.5).")
   var refresh: Double = 2
+  @Option(help: "Objects per list page (kubectl get --raw '...?limit=N').")
+  var pageSize: Int = 5000
 }
 
 @main
@@ -43,12 +45,15 @@ struct OvnipTop: AsyncParsableCommand {
   var demo = false
   @Option(help: "Theme name or path (default, light, monochrome, high-contrast).")
   var theme: String?
-  @Flag(help: "Disable every mutation (no delete keys).")
-  var readonly = false
-  @Option(help: "How long an orphan must stay one before it can be deleted (e.g. 2m, 30s, 0).")
-  var grace: String = "2m"
-  @Option(help: "Journal directory for deletions (default: $XDG_STATE_HOME/ovnip-top/journal).")
-  var journal: String?
+  /// `--readonly`, `--grace`, `--journal`: a group shared with `cleanup` and `restore`
+  /// (a same-named plain option on a subcommand would never receive its value).
+  @OptionGroup var safety: SafetyOptions
+  /// Disable every mutation (no delete keys).
+  var readonly: Bool { safety.readonly }
+  /// How long an orphan must stay one before it can be deleted (e.g. 2m, 30s, 0).
+  var grace: String { safety.grace }
+  /// Journal directory for deletions (default: $XDG_STATE_HOME/ovnip-top/journal).
+  var journal: String? { safety.journal }
 
   func run() async throws {
     do {
