@@ -1,5 +1,6 @@
 import Foundation
 import OvnipAccounting
+import OvnipCleanup
 import OvnipDashboard
 import OvnipKube
 import OvnipModel
@@ -8,18 +9,52 @@ import Synchronization
 
 /// The interactive ncurses dashboard.
 ///
-/// WIRING POINT (for the lead): `run(_:)` must build a `DashboardWiring` from the command once
-/// the live pieces are on main, then call `run(wiring:)`:
-/// - `events`: the live poller's `AsyncStream<PollerEvent>`; `refreshNow`: the poller's refresh trigger;
-/// - `account`: the accounting engine (`(ClusterSnapshot, Date) -> Report`);
-/// - `trackOrphans`: the orphan tracker with `--grace` (candidate → confirmed);
-/// - `fetch`: `KubectlClient.get`; `checkDeletePermission`: `canI("delete", "ips.kubeovn.io")`;
-/// - `runCleanup`: the cleanup engine's per-item protocol (re-verify, journal, delete with preconditions);
-/// - `themes`/`startupMessage`: from `themes(for:)`; `initialFilter`: `command.subnet.first`.
-/// `DemoMode` builds the same wiring over the in-process stand-in.
+/// Wiring: `run(_:)` builds a `DashboardWiring` for the live cluster with `liveWiring`
+/// (poller events and refresh, the accounting engine, the orphan tracker with `--grace`,
+/// `KubectlClient.get` for inspect, the cleanup engine with its permission check) and runs
+/// `run(wiring:)`. `DemoMode` can build the same wiring over the in-process stand-in by
+/// calling `liveWiring` with its client, poller and context.
 enum DashboardMode {
   static func run(_ command: OvnipTop) async throws {
-    throw Fatal("the live dashboard is not wired yet: the poller and accounting engine are not on main (see DashboardMode.swift)")
+    let grace: TimeInterval
+    do { grace = try GracePeriod.parse(command.grace) } catch { throw Fatal("--grace: \(error)") }
+    let session = try await LiveSession.open(command.kube.kubectlOptions, pageSize: command.kube.pageSize)
+    let poller = Poller(client: session.client, context: session.identity.context, options: command.kube.pollerOptions)
+    ExitCleanup.shared.onSignal { DemoMode.stopBlocking(poller) }
+    await poller.start()
+    let wiring = liveWiring(
+      command, client: session.client, identity: session.identity, poller: poller, grace: grace)
+    try await run(wiring: wiring)
+    await poller.stop()
+  }
+
+  /// The dashboard over a poller and kubectl client (live cluster or demo stand-in).
+  static func liveWiring(
+    _ command: OvnipTop, client: KubectlClient, identity: ClusterIdentity, poller: Poller,
+    grace: TimeInterval
+  ) -> DashboardWiring {
+    let lastSnapshot = Mutex<Date>(.distantPast)
+    let refresh = max(0.5, command.kube.refresh)
+    let engine = CleanupEngine(client: client, journalDirectory: CleanupWiring.journalDirectory(command.journal))
+    let resolved = themes(for: command)
+    let context = identity.context
+    return DashboardWiring(
+      events: poller.events,
+      account: { snapshot, at in
+        lastSnapshot.withLock { $0 = at }
+        return Accountant().report(snapshot, now: at, source: "kubectl:\(context)", subnets: [])
+      },
+      trackOrphans: CleanupWiring.dashboardTracker(grace: grace),
+      refreshNow: { Task { await poller.refreshNow() } },
+      fetch: { path in try await client.get(path) },
+      runCleanup: CleanupWiring.dashboardRunner(engine: engine) {
+        CleanupContext(
+          identity: identity, snapshotAt: lastSnapshot.withLock { $0 }, refreshInterval: refresh,
+          readOnly: command.readonly)
+      },
+      checkDeletePermission: CleanupWiring.dashboardPermission(client: client, readOnly: command.readonly),
+      context: context, readOnly: command.readonly, refreshInterval: refresh,
+      initialFilter: command.subnet.first ?? "", themes: resolved.themes, startupMessage: resolved.warning)
   }
 
   /// `--from DIR` without `--once`: the dashboard over a snapshot directory (as written by
