@@ -55,8 +55,12 @@ enum RenderBench {
   }
 
   static func run() async {
+    for orphans in [5_000, 50_000] { run(orphans: orphans) }
+  }
+
+  static func run(orphans orphanCount: Int) {
     let now = Date(timeIntervalSince1970: 1_764_300_000)
-    let report = syntheticReport()
+    let report = syntheticReport(orphans: orphanCount)
     var statuses: [String: OrphanStatus] = [:]
     for (i, orphan) in report.orphans.enumerated() {
       statuses[orphan.name] = OrphanStatus(firstSeen: now - Double(i), refreshesSeen: 3, stage: i % 2 == 0 ? .confirmed : .candidate)
@@ -68,7 +72,7 @@ enum RenderBench {
       _ = reduce(&s, .pollSucceeded(report, at: now, watching: true, statuses: statuses))
     }
     _ = reduce(&state, .pollSucceeded(report, at: now, watching: true, statuses: statuses))
-    print("render: 100k IP CRs, 200 subnets, 5,000 orphans (median ms)")
+    print("render: 100k IP CRs, 200 subnets, \(orphanCount) orphans (median ms)")
     print(String(format: "  reduce(pollSucceeded)            %8.2f ms", poll))
     for (w, h) in [(80, 24), (120, 40), (200, 60)] {
       let ms = measure(runs: 30) { _ = render(state, width: w, height: h) }
