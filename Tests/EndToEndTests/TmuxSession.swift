@@ -15,6 +15,9 @@ final class TmuxSession {
   /// Starts `ovnip-top ARGS` at `width`×`height`; after it exits the pane prints the exit
   /// status and the tty's canonical/echo modes, so tests can see the terminal was given back.
   init(arguments: [String], width: Int = 120, height: Int = 40) throws {
+    guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+      throw TmuxError("\(Self.binary) is missing: build it first (make test does)")
+    }
     let args = arguments.map { "'\($0)'" }.joined(separator: " ")
     let script =
       "echo $$ > \(pidFile); exec env LANG=C.UTF-8 TERM=tmux-256color \(Self.binary) \(args)"
@@ -74,4 +77,10 @@ final class TmuxSession {
   }
 
   var paneTitle: String { ((try? tmux(["display-message", "-p", "-t", session, "#{pane_title}"])) ?? "").trimmingCharacters(in: .newlines) }
+}
+
+/// A setup failure of the end-to-end harness.
+struct TmuxError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
 }
