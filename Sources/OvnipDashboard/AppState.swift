@@ -32,7 +32,11 @@ public struct AppState: Sendable {
   public var poll: PollState = .starting
   public var failure: PollFailure?
   /// Orphan stage and age by IP CR name.
-  public var orphanStatus: [String: OrphanStatus] = [:]
+  public var orphanStatus: [String: OrphanStatus] = [:] {
+    didSet { confirmedCount = orphanStatus.values.filter { $0.stage == .confirmed }.count }
+  }
+  /// Orphans whose status is confirmed (kept with `orphanStatus`, so frames need not count).
+  public private(set) var confirmedCount = 0
   public var trend = TrendHistory()
 
   // Navigation.

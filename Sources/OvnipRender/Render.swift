@@ -53,8 +53,7 @@ struct Renderer {
     var parts = [" ovnip-top", state.context]
     parts.append(pollText)
     if let report {
-      let statuses = report.orphans.map { state.status(of: $0).stage }
-      let confirmed = statuses.filter { $0 == .confirmed }.count
+      let confirmed = state.confirmedCount
       let ipCRs = report.ownedCount + report.orphans.count + report.exempt.count
       let full =
         "subnets \(report.subnets.count) · IP CRs \(ipCRs) · held twice \(report.overlaps.count)"

@@ -13,7 +13,7 @@ extension Renderer {
 
   func help(_ screen: inout Screen, in body: Rect) {
     let lines = Keymap.bindings.count + Keymap.modalKeys.count + 3
-    let inner = modal(&screen, in: body, width: 92, height: lines + 2, title: "Keys (? or Esc closes)")
+    let inner = modal(&screen, in: body, width: 116, height: lines + 2, title: "Keys (? or Esc closes)")
     var y = inner.y
     for binding in Keymap.bindings where y < inner.y + inner.height {
       let disabled = isDisabled(binding.command)

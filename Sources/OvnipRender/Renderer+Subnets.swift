@@ -11,7 +11,9 @@ struct SubnetColumn {
 
 extension Renderer {
   func fullBody(_ screen: inout Screen, in body: Rect) {
-    let topHeight = max(5, body.height * 9 / 20)
+    // The subnets pane takes what its rows need, at most ~45% of the body.
+    let wanted = state.visibleSubnets.count + 3
+    let topHeight = max(5, min(body.height * 9 / 20, wanted))
     let top = Rect(x: body.x, y: body.y, width: body.width, height: topHeight)
     let bottom = Rect(x: body.x, y: body.y + topHeight, width: body.width, height: body.height - topHeight)
     subnetsPane(&screen, in: top)

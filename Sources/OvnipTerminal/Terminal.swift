@@ -13,6 +13,8 @@ public final class Terminal {
   private var styles: [StyleRole: (attrs: attr_t, pair: Int16)] = [:]
   private var pairs: [Int32: Int16] = [:]
   private var active = false
+  /// Consecutive reads that failed well before their timeout (a hung-up tty does that).
+  private var fastFailures = 0
 
   public init() {}
 
@@ -60,7 +62,14 @@ public final class Terminal {
     guard let win = cn_stdscr() else { return nil }
     wtimeout(win, timeoutMilliseconds)
     var value: wint_t = 0
+    let started = DispatchTime.now().uptimeNanoseconds
     let status = wget_wch(win, &value)
+    if status == ERR {
+      let elapsed = DispatchTime.now().uptimeNanoseconds - started
+      fastFailures = elapsed < UInt64(timeoutMilliseconds) * 250_000 ? fastFailures + 1 : 0
+      return fastFailures > 50 ? .hangup : nil
+    }
+    fastFailures = 0
     if status == KEY_CODE_YES {
       if Int32(value) == KEY_RESIZE {
         shown = nil

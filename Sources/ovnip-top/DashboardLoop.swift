@@ -102,6 +102,9 @@ enum DashboardLoop {
         switch input {
         case .key(let key): effects += reduce(&state, .keyPressed(key))
         case .resized(let width, let height): effects += reduce(&state, .terminalResized(width: width, height: height))
+        case .hangup:
+          mailbox.requestCleanupStop(true)
+          return .success((SIGHUP, cleanupTask))
         }
         dirty = true
       }
@@ -146,7 +149,7 @@ enum DashboardLoop {
   static func prettyLines(_ bytes: [UInt8]) -> [String] {
     let data = Data(bytes)
     if let object = try? JSONSerialization.jsonObject(with: data),
-      let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]),
+      let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
       let text = String(data: pretty, encoding: .utf8)
     {
       return text.components(separatedBy: "\n")

@@ -79,8 +79,8 @@ struct OvnipTop: AsyncParsableCommand {
       try await OnceMode.runFromFiles(self, directory: from)
     } else if once {
       try await OnceMode.runLive(self)
-    } else if from != nil {
-      throw ValidationError("--from needs --once (the dashboard reads a live cluster)")
+    } else if let from {
+      try await DashboardMode.runFromFiles(self, directory: from)
     } else {
       try await DashboardMode.run(self)
     }
