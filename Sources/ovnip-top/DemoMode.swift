@@ -5,8 +5,9 @@ import OvnipKube
 import OvnipModel
 
 /// `--demo`: the stand-in in-process with the churn scenario, the normal pipeline through the
-/// real kubectl (discovery, list, watches). Until the dashboard is wired here, it prints the
-/// headless report table on each refresh; ctrl-c ends it and removes the demo kubeconfig.
+/// real kubectl (discovery, list, watches), shown in the dashboard. When stdout is not a terminal
+/// it prints the headless report table on each refresh instead; ctrl-c ends it and removes the
+/// demo kubeconfig either way.
 enum DemoMode {
   static func run(_ command: OvnipTop) async throws {
     let demo = try await DemoCluster.start()
@@ -22,6 +23,29 @@ enum DemoMode {
     }
     let poller = Poller(client: client, context: demo.context, options: kube.pollerOptions)
     ExitCleanup.shared.onSignal { stopBlocking(poller) }
+    if isatty(STDOUT_FILENO) != 0 {
+      // The dashboard restores the terminal itself on signals and exits through atexit, which
+      // also removes the demo kubeconfig (ExitCleanup); no headless signal handling here.
+      let grace: TimeInterval
+      do { grace = try GracePeriod.parse(command.grace) } catch {
+        await demo.stop()
+        throw Fatal("--grace: \(error)")
+      }
+      await poller.start()
+      let identity = ClusterIdentity(context: demo.context, server: demo.serverURL)
+      let wiring = DashboardMode.liveWiring(
+        command, client: client, identity: identity, poller: poller, grace: grace)
+      do {
+        try await DashboardMode.run(wiring: wiring)
+      } catch {
+        await poller.stop()
+        await demo.stop()
+        throw error
+      }
+      await poller.stop()
+      await demo.stop()
+      return
+    }
     ExitCleanup.shared.handleSignals()
     note(
       "demo stand-in at \(demo.serverURL), context \(demo.context), kubeconfig \(demo.session.kubeconfigPath)\n"
