@@ -18,7 +18,7 @@ bench:
 	.build/release/ovnip-bench
 
 demo: build
-	$(BIN) --demo
+	$(BIN) --demo --grace 10s
 
 # PNGs of the main views under screenshots/ (tmux + Pillow + DejaVu Sans Mono; installs them if missing).
 # SCREENSHOT_ARGS picks what to show: the demo by default, or e.g. --from DIR.
