@@ -60,14 +60,18 @@ let package = Package(
 
     // MARK: - Tests
     .target(
-      name: "OvnipTestSupport", dependencies: ["OvnipModel", "OvnipStandIn", "OvnipScenario"],
+      name: "OvnipTestSupport",
+      dependencies: ["OvnipModel", "OvnipAccounting", "OvnipStandIn", "OvnipScenario"],
       path: "Tests/OvnipTestSupport"),
     .testTarget(name: "OvnipModelTests", dependencies: ["OvnipModel"]),
     .testTarget(
       name: "OvnipAccountingTests", dependencies: ["OvnipAccounting", "OvnipModel"]),
-    .testTarget(name: "OvnipDashboardTests", dependencies: ["OvnipDashboard", "OvnipAccounting"]),
     .testTarget(
-      name: "OvnipRenderTests", dependencies: ["OvnipRender", "OvnipDashboard", "OvnipAccounting"]),
+      name: "OvnipDashboardTests",
+      dependencies: ["OvnipDashboard", "OvnipAccounting", "OvnipTestSupport"]),
+    .testTarget(
+      name: "OvnipRenderTests",
+      dependencies: ["OvnipRender", "OvnipDashboard", "OvnipAccounting", "OvnipTestSupport"]),
     .testTarget(
       name: "OvnipKubeTests", dependencies: ["OvnipKube", "OvnipModel", "OvnipTestSupport"]),
     .testTarget(

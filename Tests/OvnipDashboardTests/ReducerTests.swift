@@ -1,3 +1,4 @@
+import OvnipTestSupport
 import Foundation
 import OvnipAccounting
 import Testing

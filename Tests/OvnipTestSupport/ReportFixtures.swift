@@ -3,24 +3,24 @@ import OvnipAccounting
 import OvnipModel
 
 /// Small hand-made reports shaped like what the accounting engine produces for a real cluster.
-enum Fixtures {
-  static let t0 = Date(timeIntervalSince1970: 1_764_300_000)  // 2025-11-28 03:20:00 UTC
+public enum Fixtures {
+  public static let t0 = Date(timeIntervalSince1970: 1_764_300_000)  // 2025-11-28 03:20:00 UTC
 
-  static func family(cap: UInt128, distinct: Int, reported: Int?, available: Int?, double: Int = 0) -> FamilyUsage {
+  public static func family(cap: UInt128, distinct: Int, reported: Int?, available: Int?, double: Int = 0) -> FamilyUsage {
     FamilyUsage(
       capacity: cap, reportedUsing: reported.map(BigCount.init), reportedAvailable: available.map(BigCount.init),
       reportedUsingRangeCount: reported.map { UInt128($0) }, controllerUsing: reported ?? distinct,
       distinctUsing: distinct, doubleCounted: double)
   }
 
-  static func orphan(_ name: String, subnet: String, address: String, reason: OrphanReason, evidence: String) -> Orphan {
+  public static func orphan(_ name: String, subnet: String, address: String, reason: OrphanReason, evidence: String) -> Orphan {
     Orphan(
       name: name, uid: "uid-\(name)", resourceVersion: "100", subnet: subnet, addresses: [address],
       reasons: [reason], evidence: evidence, createdAt: "2025-11-27T10:00:00Z",
       checks: [OwnerCheck(kind: .pod, namespace: "default", name: name)])
   }
 
-  static let report: Report = {
+  public static let report: Report = {
     let subnets = [
       SubnetUsage(
         name: "ovn-default", cidrBlock: "10.16.0.0/16", provider: "ovn", vpc: "ovn-cluster", protocol: "IPv4",
@@ -67,7 +67,7 @@ enum Fixtures {
   }()
 
   /// eip-gw4747-a and db-3.data confirmed, the rest candidates.
-  static let statuses: [String: OrphanStatus] = [
+  public static let statuses: [String: OrphanStatus] = [
     "eip-gw4747-a": OrphanStatus(firstSeen: t0 - 600, refreshesSeen: 9, stage: .confirmed),
     "db-3.data": OrphanStatus(firstSeen: t0 - 300, refreshesSeen: 5, stage: .confirmed),
     "web-7.default": OrphanStatus(firstSeen: t0 - 20, refreshesSeen: 1, stage: .candidate),
