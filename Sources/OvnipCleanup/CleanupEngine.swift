@@ -191,8 +191,13 @@ public struct CleanupEngine: Sendable {
     intent.reasons = orphan.reasons.map(\.rawValue)
     intent.evidence = orphan.evidence
     intent.object = fetched.raw
+    guard let journal else {
+      // Unreachable (only a dry run has no journal, and it returned above), but nothing is ever
+      // deleted without its journal line.
+      return (ItemResult(orphan, .failed, "not deleted: no journal"), "no journal")
+    }
     do {
-      try journal?.append(intent)
+      try journal.append(intent)
     } catch {
       return (ItemResult(orphan, .failed, "not deleted: \(error.description)"), "journal write failed")
     }
