@@ -19,14 +19,16 @@ extension Renderer {
       let disabled = isDisabled(binding.command)
       screen.put(" " + Format.fit(binding.keyLabel, 18), x: inner.x, y: y, role: .key)
       let note = disabled ? " (disabled: \(state.readOnly ? "read-only" : state.deleteDenied ?? ""))" : ""
-      screen.put(binding.description + note, x: inner.x + 20, y: y, role: disabled ? .dim : .dialog, limit: inner.width - 20)
+      screen.put(
+        Format.fit(binding.description + note, inner.width - 20), x: inner.x + 20, y: y,
+        role: disabled ? .dim : .dialog)
       y += 1
     }
     y += 1
     for row in Keymap.modalKeys where y < inner.y + inner.height {
       screen.put(" " + Format.fit(row.context, 15), x: inner.x, y: y, role: .dim)
       screen.put(Format.fit(row.keys, 19), x: inner.x + 16, y: y, role: .key)
-      screen.put(row.description, x: inner.x + 36, y: y, role: .dialog, limit: inner.width - 36)
+      screen.put(Format.fit(row.description, inner.width - 36), x: inner.x + 36, y: y, role: .dialog)
       y += 1
     }
   }
