@@ -58,8 +58,12 @@ extension Renderer {
       lines.append(("\(dialog.overLimit) more beyond the \(CleanupDialog.batchLimit)-per-batch limit are left for the next round", .dim))
     }
     lines.append(("Each is re-checked live, journalled, then deleted with uid+resourceVersion preconditions.", .dim))
-    let inner = modal(&screen, in: body, width: 100, height: lines.count + 4, title: dialog.isBatch ? "Clean up" : "Delete")
-    for (i, line) in lines.enumerated() where i < inner.height - 2 {
+    // What is about to be deleted is shown whole: long names and evidence wrap instead of
+    // being cut at the box edge.
+    let room = min(100, body.width - 2) - 3
+    let wrapped = lines.flatMap { line in Format.wrap(line.0, width: room).map { ($0, line.1) } }
+    let inner = modal(&screen, in: body, width: 100, height: wrapped.count + 4, title: dialog.isBatch ? "Clean up" : "Delete")
+    for (i, line) in wrapped.enumerated() where i < inner.height - 2 {
       screen.put(" " + line.0, x: inner.x, y: inner.y + i, role: line.1, limit: inner.width)
     }
     let y = inner.y + inner.height - 1
