@@ -65,4 +65,34 @@ public enum Format {
     }
     return out + ellipsis + String(repeating: " ", count: max(0, room - used))
   }
+
+  /// `text` in lines of at most `width` columns, broken at a space when there is one (else
+  /// hard); continuation lines keep the first line's indentation plus two.
+  public static func wrap(_ text: String, width: Int) -> [String] {
+    let clean = Sanitize.text(text)
+    guard width > 8, DisplayWidth.of(clean) > width else { return [clean] }
+    let indent = String(repeating: " ", count: min(clean.prefix { $0 == " " }.count + 2, width / 2))
+    var out: [String] = []
+    var rest = Substring(clean)
+    var lead = ""
+    while !rest.isEmpty {
+      let room = width - lead.count
+      var taken = 0
+      var end = rest.startIndex
+      while end < rest.endIndex, taken + DisplayWidth.of(rest[end]) <= room {
+        taken += DisplayWidth.of(rest[end])
+        end = rest.index(after: end)
+      }
+      if end < rest.endIndex, let space = rest[rest.startIndex..<end].lastIndex(of: " "),
+        rest[rest.startIndex..<space].contains(where: { $0 != " " })
+      {
+        end = space
+      }
+      if end == rest.startIndex { end = rest.index(after: end) }
+      out.append(lead + rest[rest.startIndex..<end])
+      rest = rest[end...].drop { $0 == " " }
+      lead = indent
+    }
+    return out
+  }
 }

@@ -19,14 +19,16 @@ extension Renderer {
       let disabled = isDisabled(binding.command)
       screen.put(" " + Format.fit(binding.keyLabel, 18), x: inner.x, y: y, role: .key)
       let note = disabled ? " (disabled: \(state.readOnly ? "read-only" : state.deleteDenied ?? ""))" : ""
-      screen.put(binding.description + note, x: inner.x + 20, y: y, role: disabled ? .dim : .dialog, limit: inner.width - 20)
+      screen.put(
+        Format.fit(binding.description + note, inner.width - 20), x: inner.x + 20, y: y,
+        role: disabled ? .dim : .dialog)
       y += 1
     }
     y += 1
     for row in Keymap.modalKeys where y < inner.y + inner.height {
       screen.put(" " + Format.fit(row.context, 15), x: inner.x, y: y, role: .dim)
       screen.put(Format.fit(row.keys, 19), x: inner.x + 16, y: y, role: .key)
-      screen.put(row.description, x: inner.x + 36, y: y, role: .dialog, limit: inner.width - 36)
+      screen.put(Format.fit(row.description, inner.width - 36), x: inner.x + 36, y: y, role: .dialog)
       y += 1
     }
   }
@@ -56,8 +58,12 @@ extension Renderer {
       lines.append(("\(dialog.overLimit) more beyond the \(CleanupDialog.batchLimit)-per-batch limit are left for the next round", .dim))
     }
     lines.append(("Each is re-checked live, journalled, then deleted with uid+resourceVersion preconditions.", .dim))
-    let inner = modal(&screen, in: body, width: 100, height: lines.count + 4, title: dialog.isBatch ? "Clean up" : "Delete")
-    for (i, line) in lines.enumerated() where i < inner.height - 2 {
+    // What is about to be deleted is shown whole: long names and evidence wrap instead of
+    // being cut at the box edge.
+    let room = min(100, body.width - 2) - 3
+    let wrapped = lines.flatMap { line in Format.wrap(line.0, width: room).map { ($0, line.1) } }
+    let inner = modal(&screen, in: body, width: 100, height: wrapped.count + 4, title: dialog.isBatch ? "Clean up" : "Delete")
+    for (i, line) in wrapped.enumerated() where i < inner.height - 2 {
       screen.put(" " + line.0, x: inner.x, y: inner.y + i, role: line.1, limit: inner.width)
     }
     let y = inner.y + inner.height - 1

@@ -157,11 +157,12 @@ enum LeaksLayout {
     ]
   }
 
-  /// Fills the external subnet with unused EIPs up to its capacity, so that with the
-  /// re-used address counted twice `v4usingIPs` exceeds capacity.
-  static func fillExternal(_ b: inout ClusterBuilder) {
+  /// Fills the external subnet with unused EIPs up to its capacity (less the last `keepFree`
+  /// hosts), so that with the re-used address counted twice `v4usingIPs` exceeds capacity once
+  /// the kept hosts are held too.
+  static func fillExternal(_ b: inout ClusterBuilder, keepFree: UInt64 = 0) {
     guard let pool = b.pools[ext] else { return }
-    let lastHost = pool.cidr.size - 2
+    let lastHost = pool.cidr.size - 2 - keepFree
     var i = 1
     while b.pools[ext]!.next <= lastHost {
       let a = b.allocate(ext)
@@ -172,11 +173,12 @@ enum LeaksLayout {
     b.expected.plantedModes.append("external-subnet-overflow")
   }
 
-  /// The full `leaks` layout: base, look-alikes, failure modes (and, if asked, the overflow).
-  static func build(_ b: inout ClusterBuilder, overflowExternal: Bool) {
+  /// The full `leaks` layout: base, look-alikes, failure modes (and, if asked, the overflow,
+  /// with the last `keepExternalFree` external hosts left for someone else to hold).
+  static func build(_ b: inout ClusterBuilder, overflowExternal: Bool, keepExternalFree: UInt64 = 0) {
     base(&b, externalCIDR: overflowExternal ? "192.168.0.0/27" : "192.168.0.0/24")
     lookAlikes(&b)
     plantLeaks(&b)
-    if overflowExternal { fillExternal(&b) }
+    if overflowExternal { fillExternal(&b, keepFree: keepExternalFree) }
   }
 }

@@ -14,18 +14,28 @@ final class TmuxSession {
 
   /// Starts `ovnip-top ARGS` at `width`×`height`; after it exits the pane prints the exit
   /// status and the tty's canonical/echo modes, so tests can see the terminal was given back.
-  init(arguments: [String], width: Int = 120, height: Int = 40) throws {
+  /// `environment` adds variables (e.g. a private `HOME`) to the binary's environment.
+  init(arguments: [String], environment: [String: String] = [:], width: Int = 120, height: Int = 40) throws {
     guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
       throw TmuxError("\(Self.binary) is missing: build it first (make test does)")
     }
     let args = arguments.map { "'\($0)'" }.joined(separator: " ")
+    let env = environment.sorted { $0.key < $1.key }.map { "'\($0.key)=\($0.value)'" }.joined(separator: " ")
     let script =
-      "echo $$ > \(pidFile); exec env LANG=C.UTF-8 TERM=tmux-256color \(Self.binary) \(args)"
+      "echo $$ > \(pidFile); exec env LANG=C.UTF-8 TERM=tmux-256color \(env) \(Self.binary) \(args)"
     let after = "echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo MODES; sleep 60"
     try tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "sh -c '\(script.replacingOccurrences(of: "'", with: "'\\''"))'; \(after)"])
   }
 
+  /// Ends the binary (SIGTERM, then SIGKILL after 3 s) and the private tmux server, so a
+  /// failed test leaves nothing running.
   deinit {
+    if let pid, kill(pid, 0) == 0 {
+      kill(pid, SIGTERM)
+      let deadline = Date() + 3
+      while kill(pid, 0) == 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+      if kill(pid, 0) == 0 { kill(pid, SIGKILL) }
+    }
     _ = try? tmux(["kill-server"])
     try? FileManager.default.removeItem(atPath: pidFile)
   }
@@ -57,13 +67,20 @@ final class TmuxSession {
   /// Waits until the screen satisfies `condition` (10 s at most); returns the last capture.
   @discardableResult
   func waitFor(_ what: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) -> String {
+    let screen = poll(timeout: timeout, condition)
+    #expect(condition(screen), "timed out waiting for \(what); screen:\n\(screen)")
+    return screen
+  }
+
+  /// Polls the screen until `condition` holds or `timeout` passes (no expectation); returns the
+  /// last capture.
+  func poll(timeout: TimeInterval, _ condition: (String) -> Bool) -> String {
     let deadline = Date() + timeout
     var screen = capture()
     while !condition(screen) && Date() < deadline {
       Thread.sleep(forTimeInterval: 0.1)
       screen = capture()
     }
-    #expect(condition(screen), "timed out waiting for \(what); screen:\n\(screen)")
     return screen
   }
 

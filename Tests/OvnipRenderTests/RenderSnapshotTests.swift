@@ -51,6 +51,25 @@ let sizes: [(name: String, width: Int, height: Int)] = [("80x24", 80, 24), ("120
     assertSnapshot(render(s, width: 80, height: 24), named: "cleanup-summary-80x24", mask: false)
   }
 
+  @Test func cleanupDialogWrapsWhatItDeletesAt80x24() {
+    let s = state(width: 80, height: 24, filter: "4747", keys: [.backTab, .char("D")])
+    let screen = render(s, width: 80, height: 24)
+    assertSnapshot(screen, named: "dialog-80x24")
+    let text = (0..<screen.height).map { screen.row($0) }.joined(separator: "\n")
+    #expect(text.contains("StatefulSet data/db has 3 replicas;"), "evidence is not cut")
+    #expect(text.contains("[ Cancel ]"))
+  }
+
+  @Test(arguments: [
+    ("short", 20, ["short"]),
+    ("  name  reason: one two three", 16, ["  name  reason:", "    one two", "    three"]),
+    ("  vpc-nat-gw-gw-gone-0.kube-system", 14, ["  vpc-nat-gw-g", "    w-gone-0.k", "    ube-system"]),
+    ("Delete IP CR averyveryverylongname?", 16, ["Delete IP CR", "  averyveryveryl", "  ongname?"]),
+  ])
+  func dialogLinesWrap(text: String, width: Int, lines: [String]) {
+    #expect(Format.wrap(text, width: width) == lines)
+  }
+
   @Test func inspectAnOrphan() {
     var s = state(width: 120, height: 40, keys: [.backTab, .down])
     let target = InspectTarget(kind: .ips, name: "eip-gw4747-a")

@@ -65,7 +65,7 @@ import Testing
         == "nat-gateway-missing")
   }
 
-  @Test(arguments: ["leaks", "healthy", "big", "dualstack"])
+  @Test(arguments: ["leaks", "healthy", "big", "dualstack", "churn"])
   func expectedFindingsMatchTheObjects(name: String) throws {
     let s = try ScenarioGenerator.make(name, options: ScenarioOptions(ips: 300, pods: 250))
     let verdicts = IndependentCheck(s).verdicts()
