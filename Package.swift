@@ -71,7 +71,8 @@ let package = Package(
       dependencies: ["OvnipDashboard", "OvnipAccounting", "OvnipTestSupport"]),
     .testTarget(
       name: "OvnipRenderTests",
-      dependencies: ["OvnipRender", "OvnipDashboard", "OvnipAccounting", "OvnipTestSupport"]),
+      dependencies: ["OvnipRender", "OvnipDashboard", "OvnipAccounting", "OvnipTestSupport"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "OvnipKubeTests", dependencies: ["OvnipKube", "OvnipModel", "OvnipTestSupport"]),
     .testTarget(
@@ -79,6 +80,6 @@ let package = Package(
       dependencies: ["OvnipCleanup", "OvnipKube", "OvnipAccounting", "OvnipTestSupport"]),
     .testTarget(
       name: "OvnipStandInTests", dependencies: ["OvnipStandIn", "OvnipScenario", "OvnipTestSupport"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["OvnipTestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["OvnipTestSupport"], exclude: ["Fixtures"]),
   ]
 )

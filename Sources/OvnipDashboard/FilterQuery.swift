@@ -33,7 +33,7 @@ public struct FilterQuery: Sendable, Hashable {
     let invert = inverted
     if pattern.isEmpty { return { _ in true } }
     if pattern.contains(where: Self.regexSyntax.contains), let regex = compiled {
-      nonisolated(unsafe) let re = regex
+      let re = regex
       return { fields in
         let hit = fields.contains { field in
           re.firstMatch(in: field, range: NSRange(field.startIndex..., in: field)) != nil

@@ -19,7 +19,7 @@ public func render(_ state: AppState, width: Int, height: Int, glyphs: Glyphs = 
     }
     return screen
   }
-  var r = Renderer(state: state, glyphs: glyphs)
+  let r = Renderer(state: state, glyphs: glyphs)
   let compact = width < 80 || height < 24
   r.header(&screen, compact: compact)
   let bodyTop = compact ? 1 : 2
