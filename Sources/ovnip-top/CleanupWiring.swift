@@ -20,18 +20,9 @@ enum CleanupWiring {
   static func freshReport(_ kube: KubeOptions, client: KubectlClient) async throws
     -> HeadlessCleanup.Fresh
   {
-    do {
-      let identity = try await client.identity()
-      let discovery = try await Discovery.run(client: client, context: identity.context)
-      let snapshot = try await Collector(client: client, pageLimit: kube.pageSize)
-        .snapshot(discovery: discovery)
-      let at = Date()
-      let report = Accountant().report(
-        snapshot, now: at, source: "kubectl:\(identity.context)", subnets: [])
-      return HeadlessCleanup.Fresh(report: report, identity: identity, at: at)
-    } catch let error as KubeError {
-      throw Fatal(error.message)
-    }
+    let session = try await LiveSession.open(client: client)
+    let (report, at) = try await session.report(pageSize: kube.pageSize, subnets: [])
+    return HeadlessCleanup.Fresh(report: report, identity: session.identity, at: at)
   }
 
   /// Prints `message` on stderr and returns the exit status to throw.

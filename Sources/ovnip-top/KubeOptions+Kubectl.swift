@@ -1,4 +1,5 @@
 import Foundation
+import OvnipAccounting
 import OvnipKube
 import OvnipModel
 
@@ -24,13 +25,38 @@ struct LiveSession: Sendable {
   /// missing (with how to install it), unknown context, unreachable server, Kube-OVN CRDs absent.
   static func open(_ options: KubectlOptions, pageSize: Int) async throws -> LiveSession {
     guard pageSize > 0 else { throw Fatal("--page-size must be a positive number") }
+    let client: KubectlClient
     do {
-      let client = try KubectlClient.live(options)
+      client = try KubectlClient.live(options)
+    } catch {
+      throw Fatal(error.message)
+    }
+    return try await open(client: client)
+  }
+
+  /// The identity and discovery behind an existing client.
+  static func open(client: KubectlClient) async throws -> LiveSession {
+    do {
       let identity = try await client.identity()
       let discovery = try await Discovery.run(client: client, context: identity.context)
       return LiveSession(client: client, identity: identity, discovery: discovery)
     } catch let error as KubeError {
       throw Fatal(error.message)
     }
+  }
+
+  /// One full list (holders before owners) accounted into a report, and when it was taken.
+  func report(pageSize: Int, subnets: [String]) async throws -> (report: Report, at: Date) {
+    let snapshot: ClusterSnapshot
+    do {
+      snapshot = try await Collector(client: client, pageLimit: pageSize)
+        .snapshot(discovery: discovery)
+    } catch {
+      throw Fatal(error.message)
+    }
+    let at = Date()
+    let report = Accountant().report(
+      snapshot, now: at, source: "kubectl:\(identity.context)", subnets: subnets)
+    return (report, at)
   }
 }
